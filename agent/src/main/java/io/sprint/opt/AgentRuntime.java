@@ -1,0 +1,174 @@
+package io.sprint.opt;
+
+import io.sprint.opt.action.ActionRecord;
+import io.sprint.opt.config.Collector;
+import io.sprint.opt.config.Options;
+import io.sprint.opt.config.OptionsParser;
+import io.sprint.opt.config.Profile;
+import io.sprint.opt.jvm.HotSpotFlags;
+import io.sprint.opt.jvm.JvmActions;
+import io.sprint.opt.log.Log;
+import io.sprint.opt.mbean.MBeanRegistrar;
+import io.sprint.opt.mbean.OptimizerControl;
+import io.sprint.opt.platform.HostProbe;
+import io.sprint.opt.stats.GcPauses;
+import io.sprint.opt.stats.HealthCheck;
+import io.sprint.opt.stats.RuntimeStats;
+import io.sprint.opt.stats.SystemInfo;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/** The agent inside one JVM: its optimizer, its stats and its MBean. Created once per JVM. */
+final class AgentRuntime implements OptimizerControl {
+    /** Set in the target JVM so {@code list} can tell, without JMX, whether and how we are loaded. */
+    static final String VERSION_PROPERTY = "sprint.opt.version";
+    static final String LEVEL_PROPERTY = "sprint.opt.level";
+
+    private final Optimizer optimizer;
+    private final HostProbe host = new HostProbe();
+    private final Collector collector;
+    private final AtomicReference<RuntimeStats> stats = new AtomicReference<>();
+
+    private AgentRuntime(HotSpotFlags flags) {
+        this.collector = flags.collector();
+        this.optimizer = new Optimizer(profile -> JvmActions.forProfile(profile, flags), System.getenv(),
+                Runtime.getRuntime().availableProcessors(),
+                state -> System.setProperty(LEVEL_PROPERTY, state.levelId()));
+    }
+
+    /** From premain the MBean and GC listeners wait off the start-up path; from attach they do not. */
+    static AgentRuntime start(boolean attached) {
+        AgentRuntime runtime = new AgentRuntime(HotSpotFlags.platform());
+        System.setProperty(VERSION_PROPERTY, Version.VALUE);
+        System.setProperty(LEVEL_PROPERTY, "none");
+        Runnable observe = () -> runtime.stats.set(new RuntimeStats(GcPauses.listen(), runtime.collector));
+        if (attached) {
+            MBeanRegistrar.registerNow(runtime, observe);
+        } else {
+            MBeanRegistrar.registerLater(runtime, observe);
+        }
+        return runtime;
+    }
+
+    Optimizer.Outcome apply(Options options) {
+        Optimizer.Outcome outcome = optimizer.apply(options);
+        if (outcome.applied()) {
+            Profile profile = optimizer.state().profile();
+            if (profile.mlock() || profile.rt() || profile.pinning() || profile.latency() || profile.hugepages()
+                    || profile.numa() || !options.pin().isEmpty()) {
+                Log.info("level %s: its OS actions (memory lock, RT priority, pinning, timer slack, huge pages,"
+                        + " NUMA) are not in sprint-opt %s yet; JVM actions only", profile.level(), Version.VALUE);
+            }
+        }
+        return outcome;
+    }
+
+    @Override
+    public String level() {
+        return optimizer.state().levelId();
+    }
+
+    @Override
+    public boolean applied() {
+        return optimizer.state().applied();
+    }
+
+    @Override
+    public String options() {
+        return optimizer.state().options().toString();
+    }
+
+    private RuntimeStats runtimeStats() {
+        RuntimeStats current = stats.get();
+        if (current == null) {
+            stats.compareAndSet(null, new RuntimeStats(GcPauses.listen(), collector));
+            current = stats.get();
+        }
+        return current;
+    }
+
+    @Override
+    public Map<String, Object> stats() {
+        Optimizer.State state = optimizer.state();
+        int maxThreads = state.profile() == null ? 0 : state.profile().maxThreads();
+        return runtimeStats().read(new RuntimeStats.AgentView(state.applied(), state.levelId(), maxThreads, 0));
+    }
+
+    @Override
+    public List<Map<String, Object>> actions() {
+        return optimizer.state().actions().stream().map(AgentRuntime::row).collect(Collectors.toList());
+    }
+
+    private static Map<String, Object> row(ActionRecord record) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", record.name());
+        row.put("target", record.target());
+        row.put("status", record.status().id());
+        row.put("detail", record.detail());
+        return row;
+    }
+
+    @Override
+    public List<Map<String, Object>> pinnedThreads() {
+        return List.of();
+    }
+
+    @Override
+    public Map<String, Object> systemInfo() {
+        return SystemInfo.read(host, collector);
+    }
+
+    @Override
+    public List<String> restore() {
+        return lines(optimizer.restore());
+    }
+
+    @Override
+    public List<String> apply(String args) {
+        Options options;
+        try {
+            options = OptionsParser.parse(args);
+        } catch (IllegalArgumentException e) {
+            Log.error("%s; nothing changed", e.getMessage());
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        Log.setVerbosity(options.log());
+        Optimizer.Outcome outcome = apply(options);
+        if (!outcome.applied()) {
+            String message = "no level of " + options.level() + " could be applied: "
+                    + lines(outcome.actions()).stream().filter(l -> l.contains(" failed ")).collect(Collectors.joining("; "));
+            if (options.strict()) {
+                throw new IllegalStateException("strict=true: " + message);
+            }
+            return List.of(message);
+        }
+        return lines(outcome.actions());
+    }
+
+    private static List<String> lines(List<ActionRecord> records) {
+        return records.stream().map(ActionRecord::toString).collect(Collectors.toList());
+    }
+
+    @Override
+    public List<String> healthCheck() {
+        return HealthCheck.reasons(stats());
+    }
+
+    @Override
+    public String triggerGc() {
+        long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long start = System.nanoTime();
+        System.gc();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        String result = String.format(Locale.ROOT, "System.gc(): heap %d MB → %d MB in %d ms", before >> 20,
+                after >> 20, millis);
+        Log.info("%s", result);
+        return result;
+    }
+}

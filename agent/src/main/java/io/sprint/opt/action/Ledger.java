@@ -1,0 +1,147 @@
+package io.sprint.opt.action;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every setting the agent changed, with its value from before the first change. However many
+ * levels are applied on top of each other, restore returns to that first state, walking the
+ * settings in reverse order of their first change (tuned's rule).
+ *
+ * <p>Not thread-safe: the optimizer serialises apply and restore.
+ */
+public final class Ledger {
+    private final Map<String, Recorded<?>> originals = new LinkedHashMap<>();
+
+    private record Recorded<T>(String action, Setting<T> setting, T value) {
+    }
+
+    public Transaction begin() {
+        return new Transaction();
+    }
+
+    public boolean isEmpty() {
+        return originals.isEmpty();
+    }
+
+    /** Puts every setting back to its original, newest first. Failed ones stay for a retry. */
+    public List<ActionRecord> restoreAll() {
+        List<String> keys = new ArrayList<>(originals.keySet());
+        Collections.reverse(keys);
+        List<ActionRecord> records = new ArrayList<>();
+        for (String key : keys) {
+            ActionRecord record = writeBack(originals.get(key));
+            if (record.status() != ActionStatus.FAILED) {
+                originals.remove(key);
+            }
+            records.add(record);
+        }
+        return records;
+    }
+
+    /**
+     * One attempt at a level. {@link #rollback()} undoes exactly this attempt (the fallback
+     * chain's "each failed attempt rolled back completely"); {@link #commit()} keeps it and
+     * restores what earlier levels changed that this one does not.
+     */
+    public final class Transaction {
+        private final Map<String, Recorded<?>> before = new LinkedHashMap<>();
+        private final Set<String> recordedHere = new HashSet<>();
+
+        /**
+         * Sets {@code setting} to {@code target} and reads it back.
+         *
+         * @return the change as users read it: {@code SoftMaxHeapSize 4096M → 3686M}
+         * @throws Exception when the write fails or the value read back differs
+         */
+        public <T> String set(String action, Setting<T> setting, T target) throws Exception {
+            T current = setting.read();
+            String key = setting.key();
+            if (!originals.containsKey(key)) {
+                originals.put(key, new Recorded<>(action, setting, current));
+                recordedHere.add(key);
+            }
+            before.putIfAbsent(key, new Recorded<>(action, setting, current));
+            if (!setting.same(current, target)) {
+                setting.write(target);
+            }
+            T after = setting.read();
+            if (!setting.same(after, target)) {
+                throw new IllegalStateException("read back " + setting.format(after) + " after writing "
+                        + setting.format(target));
+            }
+            String change = key + " " + setting.format(current) + " → " + setting.format(after);
+            return setting.same(current, target) ? change + " (already)" : change;
+        }
+
+        /**
+         * Records the original of a change the action had to make itself, for restore to
+         * write back. A no-op when the setting is already recorded.
+         */
+        public <T> void record(String action, Setting<T> setting, T original) {
+            if (!originals.containsKey(setting.key())) {
+                originals.put(setting.key(), new Recorded<>(action, setting, original));
+                recordedHere.add(setting.key());
+            }
+            before.putIfAbsent(setting.key(), new Recorded<>(action, setting, original));
+        }
+
+        public List<ActionRecord> rollback() {
+            List<Recorded<?>> touched = new ArrayList<>(before.values());
+            Collections.reverse(touched);
+            List<ActionRecord> records = new ArrayList<>();
+            for (Recorded<?> recorded : touched) {
+                records.add(writeBack(recorded));
+            }
+            recordedHere.forEach(originals::remove);
+            return records;
+        }
+
+        public List<ActionRecord> commit() {
+            List<String> stale = new ArrayList<>(originals.keySet());
+            stale.removeAll(before.keySet());
+            Collections.reverse(stale);
+            List<ActionRecord> records = new ArrayList<>();
+            for (String key : stale) {
+                ActionRecord record = writeBack(originals.get(key));
+                if (record.status() != ActionStatus.FAILED) {
+                    originals.remove(key);
+                }
+                records.add(record);
+            }
+            return records;
+        }
+    }
+
+    private static <T> ActionRecord writeBack(Recorded<T> recorded) {
+        Setting<T> setting = recorded.setting();
+        String target = setting.format(recorded.value());
+        try {
+            T current = setting.read();
+            if (!setting.same(current, recorded.value())) {
+                setting.write(recorded.value());
+            }
+            T after = setting.read();
+            String change = setting.key() + " " + setting.format(current) + " → " + setting.format(after);
+            if (!setting.same(after, recorded.value())) {
+                return ActionRecord.failed(recorded.action(), target, change + ", expected " + target);
+            }
+            return new ActionRecord(recorded.action(), target, ActionStatus.RESTORED, change);
+        } catch (Irreversible e) {
+            return ActionRecord.skipped(recorded.action(), target, "left as is: " + e.getMessage());
+        } catch (Exception e) {
+            return ActionRecord.failed(recorded.action(), target, "restoring " + setting.key() + ": " + describe(e));
+        }
+    }
+
+    /** An exception as one line: its message, or its type when it has none. */
+    public static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

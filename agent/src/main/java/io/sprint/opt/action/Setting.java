@@ -1,0 +1,26 @@
+package io.sprint.opt.action;
+
+import java.util.Objects;
+
+/**
+ * Something the agent can read and write: a VM flag, a system property, a thread's CPU mask.
+ * The ledger reads it before the first write, keeps that original, and verifies every write by
+ * reading back.
+ */
+public interface Setting<T> {
+    /** Identity in the ledger and the name users see, e.g. {@code SoftMaxHeapSize}. */
+    String key();
+
+    T read() throws Exception;
+
+    void write(T value) throws Exception;
+
+    /** Whether a value read back counts as the one written. */
+    default boolean same(T read, T written) {
+        return Objects.equals(read, written);
+    }
+
+    default String format(T value) {
+        return String.valueOf(value);
+    }
+}

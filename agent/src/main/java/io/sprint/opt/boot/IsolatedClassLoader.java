@@ -1,0 +1,108 @@
+package io.sprint.opt.boot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Serves the agent's hidden classes ({@code inst/**.classdata}) and resources ({@code inst/**})
+ * from sprint-opt.jar. Its parent is the platform class loader, so the application's class path
+ * is never consulted: the agent cannot pick up the application's Byte Buddy, JNA or Micrometer,
+ * nor the application ours. JDK modules defined to the application loader (jdk.attach for the
+ * CLI) are reached through the boot module layer.
+ */
+final class IsolatedClassLoader extends ClassLoader {
+    static final String PREFIX = "inst/";
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final JarFile jar;
+    private final String jarUri;
+    private final ProtectionDomain domain;
+    private volatile Map<String, ClassLoader> modulePackages;
+
+    IsolatedClassLoader(Path jarPath) {
+        super("sprint-opt", ClassLoader.getPlatformClassLoader());
+        try {
+            this.jar = new JarFile(jarPath.toFile(), false);
+            this.jarUri = jarPath.toUri().toString();
+            CodeSource source = new CodeSource(jarPath.toUri().toURL(), (Certificate[]) null);
+            this.domain = new ProtectionDomain(source, null, this, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + jarPath, e);
+        }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        JarEntry entry = jar.getJarEntry(PREFIX + name.replace('.', '/') + ".classdata");
+        if (entry == null) {
+            return findInJdkModule(name);
+        }
+        try (InputStream in = jar.getInputStream(entry)) {
+            byte[] bytes = in.readAllBytes();
+            return defineClass(name, bytes, 0, bytes.length, domain);
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+    }
+
+    private Class<?> findInJdkModule(String name) throws ClassNotFoundException {
+        int dot = name.lastIndexOf('.');
+        ClassLoader owner = dot < 0 ? null : modulePackages().get(name.substring(0, dot));
+        if (owner == null) {
+            throw new ClassNotFoundException(name);
+        }
+        return owner.loadClass(name);
+    }
+
+    private Map<String, ClassLoader> modulePackages() {
+        Map<String, ClassLoader> packages = modulePackages;
+        if (packages == null) {
+            packages = new HashMap<>();
+            for (Module module : ModuleLayer.boot().modules()) {
+                ClassLoader owner = module.getClassLoader();
+                if (owner != null && owner != getParent()) {
+                    for (String pkg : module.getPackages()) {
+                        packages.put(pkg, owner);
+                    }
+                }
+            }
+            modulePackages = packages;
+        }
+        return packages;
+    }
+
+    @Override
+    protected URL findResource(String name) {
+        if (jar.getJarEntry(PREFIX + name) == null) {
+            return null;
+        }
+        try {
+            return URI.create("jar:" + jarUri + "!/" + PREFIX + name).toURL();
+        } catch (MalformedURLException e) {
+            return null;
+        }
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        URL url = findResource(name);
+        return url == null ? Collections.emptyEnumeration() : Collections.enumeration(java.util.List.of(url));
+    }
+}

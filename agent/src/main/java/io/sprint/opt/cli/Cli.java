@@ -1,0 +1,321 @@
+package io.sprint.opt.cli;
+
+import com.sun.tools.attach.AgentInitializationException;
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.sprint.opt.Optimizer;
+import io.sprint.opt.Version;
+import io.sprint.opt.action.Plan;
+import io.sprint.opt.config.Level;
+import io.sprint.opt.config.LevelSpec;
+import io.sprint.opt.config.Options;
+import io.sprint.opt.config.OptionKey;
+import io.sprint.opt.config.OptionsParser;
+import io.sprint.opt.config.Profile;
+import io.sprint.opt.jvm.HotSpotFlags;
+import io.sprint.opt.jvm.JvmActions;
+import io.sprint.opt.jvm.LaunchFlags;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+
+/** {@code java -jar sprint-opt.jar COMMAND}: exit 0 on success, 1 on failure, 2 on usage errors. */
+public final class Cli {
+    static final String USAGE = String.join("\n",
+            "usage: java -jar sprint-opt.jar COMMAND",
+            "  list                    running JVMs: pid, sprint-opt version if loaded, level, main class",
+            "  attach PID [OPTIONS]    load into a running JVM, or re-apply with new options",
+            "  status PID [--json]     level, options, actions, stats, pinned threads",
+            "  restore PID             roll every change back",
+            "  health PID              exit 0 when healthy, else 1 with one reason per line",
+            "  plan [OPTIONS]          dry run on this host: what each action would do; changes nothing",
+            "  flags LEVEL             launch flags for what a running JVM cannot change",
+            "  --help | --version",
+            "OPTIONS: comma-separated key=value, e.g. level=enterprise,pin=relay-*",
+            "  keys: " + OptionKey.allKeys(),
+            "");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Entry point from the boot class. */
+    public static int run(String[] args) {
+        return new Cli(System.out, System.err).execute(args);
+    }
+
+    int execute(String[] args) {
+        try {
+            return dispatch(args);
+        } catch (UsageException e) {
+            err.println("sprint-opt: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (CommandException e) {
+            err.println("sprint-opt: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int dispatch(String[] args) throws UsageException, CommandException {
+        if (args.length == 0) {
+            throw new UsageException("no command");
+        }
+        String command = args[0];
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        switch (command) {
+            case "--help":
+            case "-h":
+            case "help":
+                out.print(USAGE);
+                return 0;
+            case "--version":
+                out.println("sprint-opt " + Version.VALUE);
+                return 0;
+            case "list":
+                expect(rest, 0, 0, command);
+                return list();
+            case "attach":
+                expect(rest, 1, Integer.MAX_VALUE, command);
+                return attach(TargetJvm.checkPid(rest.get(0)), options(rest.subList(1, rest.size())));
+            case "status":
+                expect(rest, 1, 2, command);
+                boolean json = rest.size() == 2;
+                if (json && !"--json".equals(rest.get(1))) {
+                    throw new UsageException("status takes PID [--json], not " + rest.get(1));
+                }
+                return status(TargetJvm.checkPid(rest.get(0)), json);
+            case "restore":
+                expect(rest, 1, 1, command);
+                return restore(TargetJvm.checkPid(rest.get(0)));
+            case "health":
+                expect(rest, 1, 1, command);
+                return health(TargetJvm.checkPid(rest.get(0)));
+            case "plan":
+                return plan(options(rest));
+            case "flags":
+                expect(rest, 1, 1, command);
+                return flags(rest.get(0));
+            default:
+                throw new UsageException("unknown command '" + command + "'");
+        }
+    }
+
+    private static void expect(List<String> rest, int min, int max, String command) throws UsageException {
+        if (rest.size() < min || rest.size() > max) {
+            throw new UsageException(command + " takes " + (min == max ? min : min + " to " + max)
+                    + " argument(s), not " + rest.size());
+        }
+    }
+
+    /** Options may come as one comma-separated word or as several words. */
+    private static Options options(List<String> words) throws UsageException {
+        try {
+            return OptionsParser.parse(String.join(",", words));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private int list() {
+        Table table = new Table("PID", "SPRINT-OPT", "LEVEL", "MAIN");
+        String self = Long.toString(ProcessHandle.current().pid());
+        for (VirtualMachineDescriptor descriptor : VirtualMachine.list()) {
+            if (descriptor.id().equals(self)) {
+                continue;
+            }
+            String version = "?";
+            String level = "?";
+            try (TargetJvm jvm = TargetJvm.attach(descriptor.id())) {
+                Properties properties = jvm.systemProperties();
+                version = properties.getProperty(TargetJvm.VERSION_PROPERTY, "-");
+                level = properties.getProperty(TargetJvm.LEVEL_PROPERTY, "-");
+            } catch (Exception e) {
+                // another user's JVM, or one that exited meanwhile: shown with "?"
+            }
+            table.row(descriptor.id(), version, level, descriptor.displayName());
+        }
+        table.print(out, "");
+        return 0;
+    }
+
+    private int attach(String pid, Options options) throws CommandException {
+        try (TargetJvm jvm = TargetJvm.attach(pid)) {
+            try {
+                jvm.loadAgent(jarPath(), options.toArgs());
+            } catch (AgentInitializationException e) {
+                throw new CommandException("JVM " + pid + " refused: " + (options.strict()
+                        ? "strict=true and the level could not be applied" : "the agent failed to start")
+                        + "; its stderr has the reason");
+            } catch (Exception e) {
+                throw new CommandException("cannot load the agent into JVM " + pid + ": " + e);
+            }
+            MBeanServerConnection jmx = jvm.optimizer();
+            boolean applied = (Boolean) attribute(jmx, "Applied");
+            out.println("JVM " + pid + ": level " + attribute(jmx, "Level") + (applied ? " applied" : " not applied"));
+            printActions((CompositeData[]) attribute(jmx, "Actions"));
+            return applied ? 0 : 1;
+        }
+    }
+
+    private int status(String pid, boolean json) throws CommandException {
+        try (TargetJvm jvm = TargetJvm.attach(pid)) {
+            MBeanServerConnection jmx = jvm.optimizer();
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("pid", Long.parseLong(pid));
+            for (String name : List.of("Level", "Applied", "Options", "Stats", "Actions", "PinnedThreads",
+                    "SystemInfo")) {
+                status.put(name, attribute(jmx, name));
+            }
+            if (json) {
+                out.println(Json.write(status));
+                return 0;
+            }
+            out.println("JVM " + pid + ": level " + status.get("Level") + ", applied " + status.get("Applied")
+                    + ", options '" + status.get("Options") + "'");
+            out.println("actions:");
+            printActions((CompositeData[]) status.get("Actions"));
+            out.println("stats:");
+            printComposite((CompositeData) status.get("Stats"));
+            CompositeData[] pinned = (CompositeData[]) status.get("PinnedThreads");
+            out.println("pinned threads:" + (pinned.length == 0 ? " none" : ""));
+            Table threads = new Table("NAME", "TID", "CPU", "POLICY");
+            for (CompositeData thread : pinned) {
+                threads.row(thread.get("name"), thread.get("tid"), thread.get("cpu"), thread.get("policy"));
+            }
+            if (!threads.isEmpty()) {
+                threads.print(out, "  ");
+            }
+            out.println("system:");
+            printComposite((CompositeData) status.get("SystemInfo"));
+            return 0;
+        }
+    }
+
+    private int restore(String pid) throws CommandException {
+        try (TargetJvm jvm = TargetJvm.attach(pid)) {
+            MBeanServerConnection jmx = jvm.optimizer();
+            invoke(jmx, "restore");
+            CompositeData[] records = (CompositeData[]) attribute(jmx, "Actions");
+            out.println("JVM " + pid + ": " + (records.length == 0 ? "nothing to restore" : "restored"));
+            printActions(records);
+            return Arrays.stream(records).anyMatch(r -> "failed".equals(r.get("status"))) ? 1 : 0;
+        }
+    }
+
+    private int health(String pid) throws CommandException {
+        try (TargetJvm jvm = TargetJvm.attach(pid)) {
+            String[] reasons = (String[]) invoke(jvm.optimizer(), "healthCheck");
+            if (reasons.length == 0) {
+                out.println("healthy");
+                return 0;
+            }
+            for (String reason : reasons) {
+                out.println(reason);
+            }
+            return 1;
+        }
+    }
+
+    private int plan(Options options) {
+        HotSpotFlags flags = HotSpotFlags.platform();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        Optimizer optimizer = new Optimizer(profile -> JvmActions.forProfile(profile, flags), System.getenv(), cpus,
+                state -> { });
+        for (Map.Entry<Level, List<Plan>> level : optimizer.plan(options).entrySet()) {
+            out.println("level " + level.getKey() + " on this host (" + cpus + " CPUs, JDK " + Runtime.version().feature()
+                    + ", " + flags.collector() + " as in this JVM; a target started with other flags differs):");
+            Table table = new Table("ACTION", "VERDICT", "TARGET", "DETAIL");
+            for (Plan plan : level.getValue()) {
+                table.row(plan.name(), plan.verdict(), plan.target(), plan.detail());
+            }
+            table.print(out, "  ");
+        }
+        out.println("nothing was changed");
+        return 0;
+    }
+
+    private int flags(String levelId) throws UsageException {
+        LevelSpec spec;
+        try {
+            spec = LevelSpec.parse(levelId);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("flags takes one level: basic, standard, aggressive, enterprise, turbo or auto;"
+                    + " not '" + levelId + "'");
+        }
+        if (spec.size() != 1) {
+            throw new UsageException("flags takes one level, not the chain " + levelId);
+        }
+        Level level = spec.resolve(0, System.getenv());
+        int feature = Runtime.version().feature();
+        Profile profile = Profile.resolve(level, Runtime.getRuntime().availableProcessors(), Options.DEFAULTS);
+        List<LaunchFlags.LaunchFlag> flags = LaunchFlags.forProfile(profile, feature);
+        out.println(flags.stream().map(LaunchFlags.LaunchFlag::flag).collect(Collectors.joining(" ")));
+        out.println("# launch flags for level " + level + " on JDK " + feature + " (first line: paste into the java"
+                + " command)");
+        for (LaunchFlags.LaunchFlag flag : flags) {
+            out.println("# " + flag.flag() + ": " + flag.why());
+        }
+        return 0;
+    }
+
+    private void printActions(CompositeData[] actions) {
+        if (actions.length == 0) {
+            out.println("  (no actions)");
+            return;
+        }
+        Table table = new Table("ACTION", "STATUS", "TARGET", "DETAIL");
+        for (CompositeData action : actions) {
+            table.row(action.get("name"), action.get("status"), action.get("target"), action.get("detail"));
+        }
+        table.print(out, "  ");
+    }
+
+    private void printComposite(CompositeData data) {
+        Table table = new Table("KEY", "VALUE");
+        for (String key : data.getCompositeType().keySet()) {
+            table.row(key, data.get(key));
+        }
+        table.print(out, "  ");
+    }
+
+    private static Object attribute(MBeanServerConnection jmx, String name) throws CommandException {
+        try {
+            return jmx.getAttribute(TargetJvm.name(), name);
+        } catch (Exception e) {
+            throw new CommandException("cannot read " + name + ": " + e);
+        }
+    }
+
+    private static Object invoke(MBeanServerConnection jmx, String operation) throws CommandException {
+        try {
+            return jmx.invoke(TargetJvm.name(), operation, new Object[0], new String[0]);
+        } catch (Exception e) {
+            throw new CommandException(operation + " failed: " + e);
+        }
+    }
+
+    private static String jarPath() throws CommandException {
+        try {
+            return Path.of(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (Exception e) {
+            throw new CommandException("cannot locate sprint-opt.jar: " + e);
+        }
+    }
+
+    static ObjectName objectName() {
+        return TargetJvm.name();
+    }
+}

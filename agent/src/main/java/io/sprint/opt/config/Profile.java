@@ -1,0 +1,49 @@
+package io.sprint.opt.config;
+
+import java.util.List;
+
+/**
+ * A level resolved against this host and the user's per-field overrides: the values the actions
+ * apply. {@code n} is the number of CPUs this process may use.
+ */
+public record Profile(Level level, int cpus, int gcPercent, int memPercent, int maxThreads, long stackBytes,
+                      boolean pinning, boolean mlock, boolean rt, boolean hugepages, boolean numa, boolean latency,
+                      CpuList affinity, int rtPriority, Collector collector, Long idleGcMillis,
+                      List<String> pin) {
+
+    public static Profile resolve(Level level, int n, Options options) {
+        LevelTable.Row row = LevelTable.row(level);
+        CpuList affinity = options.cpus() != null ? options.cpus()
+                : row.affinity() == null ? null : CpuList.parse(row.affinity());
+        return new Profile(level, n,
+                options.intOr(OptionKey.GC, row.gcPercent()),
+                options.intOr(OptionKey.MEM, row.memPercent()),
+                options.intOr(OptionKey.THREADS, row.threadsPerCpu() * n),
+                options.longOr(OptionKey.STACK, row.stackBytes()),
+                options.flagOr(OptionKey.PINNING, n >= row.pinning()),
+                options.flagOr(OptionKey.MLOCK, n >= row.mlock()),
+                options.flagOr(OptionKey.RT, n >= row.rt()),
+                options.flagOr(OptionKey.HUGEPAGES, n >= row.hugepages()),
+                options.flagOr(OptionKey.NUMA, n >= row.numa()),
+                options.flagOr(OptionKey.LATENCY, n >= row.latency()),
+                affinity,
+                options.intOr(OptionKey.RT_PRIORITY, 10),
+                row.collector(),
+                row.idleGcMillis(),
+                options.pin());
+    }
+
+    /**
+     * Go's GOGC=g lets the heap grow to live x (1 + g/100) before collecting, so right after a
+     * collection the free share is g / (100 + g). The JVM's nearest knob is the free-ratio band
+     * the heap is resized into: its top is that share, its bottom half of it, so the heap
+     * neither keeps more headroom than Go would nor shrinks below half of it.
+     */
+    public int maxHeapFreeRatio() {
+        return Math.max(1, Math.round(100f * gcPercent / (100f + gcPercent)));
+    }
+
+    public int minHeapFreeRatio() {
+        return maxHeapFreeRatio() / 2;
+    }
+}

@@ -1,0 +1,58 @@
+package io.sprint.opt.log;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * The agent's logger: one line per event on stderr, prefixed {@code [sprint-opt]}.
+ * Our own rather than java.util.logging because initialising JUL's LogManager from premain
+ * breaks applications that choose their own manager later (java.util.logging.manager).
+ */
+public final class Log {
+    /** quiet keeps warnings and errors; info adds what was changed; debug adds how. */
+    public enum Verbosity { QUIET, INFO, DEBUG }
+
+    private static volatile Verbosity verbosity = Verbosity.INFO;
+    private static volatile PrintStream out = System.err;
+
+    private Log() {
+    }
+
+    public static void setVerbosity(Verbosity value) {
+        verbosity = value;
+    }
+
+    public static Verbosity verbosity() {
+        return verbosity;
+    }
+
+    /** For tests and for the CLI, which reports on stdout itself. */
+    public static void setOutput(PrintStream stream) {
+        out = stream;
+    }
+
+    public static void debug(String format, Object... args) {
+        if (verbosity == Verbosity.DEBUG) {
+            write("DEBUG ", format, args);
+        }
+    }
+
+    public static void info(String format, Object... args) {
+        if (verbosity != Verbosity.QUIET) {
+            write("", format, args);
+        }
+    }
+
+    public static void warn(String format, Object... args) {
+        write("WARN ", format, args);
+    }
+
+    public static void error(String format, Object... args) {
+        write("ERROR ", format, args);
+    }
+
+    private static void write(String tag, String format, Object[] args) {
+        String text = args.length == 0 ? format : String.format(Locale.ROOT, format, args);
+        out.println("[sprint-opt] " + tag + text);
+    }
+}

@@ -1,0 +1,43 @@
+package io.sprint.opt.stats;
+
+import io.sprint.opt.config.Collector;
+import io.sprint.opt.platform.HostProbe;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The seed's GetSystemInfo in JVM form: the {@code SystemInfo} attribute. */
+public final class SystemInfo {
+    private SystemInfo() {
+    }
+
+    public static Map<String, Object> read(HostProbe host, Collector collector) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        info.put("arch", System.getProperty("os.arch"));
+        info.put("java_version", Runtime.version().toString());
+        info.put("vm_name", System.getProperty("java.vm.name"));
+        info.put("gc", collector.toString());
+        info.put("num_cpu", cpus);
+        info.put("cpus_allowed", host.allowedCpus().toString());
+        info.put("cpu_quota", host.cpuQuota());
+        info.put("memory_limit_mb", mb(host.memoryLimitBytes()));
+        info.put("max_heap_mb", mb(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax()));
+        info.put("numa_nodes", host.numaNodes());
+        info.put("thp_mode", host.thpMode());
+        info.put("rt_capable", host.rtCapable());
+        info.put("memlock_capable", host.memlockCapable());
+        info.put("optimal_threads", optimalThreads(cpus));
+        return info;
+    }
+
+    /** Usable CPUs less housekeeping: one core up to 16 CPUs, two above, as the seed reserves. */
+    static int optimalThreads(int cpus) {
+        return Math.max(1, cpus - (cpus > 16 ? 2 : 1));
+    }
+
+    private static long mb(long bytes) {
+        return bytes < 0 ? -1 : bytes >> 20;
+    }
+}
