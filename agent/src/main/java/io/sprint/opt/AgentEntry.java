@@ -25,9 +25,8 @@ public final class AgentEntry {
             try {
                 options = OptionsParser.parse(args);
             } catch (IllegalArgumentException e) {
-                Log.error("%s; %s", e.getMessage(), strict ? "strict=true: stopping"
-                        : "nothing applied, the application runs unchanged");
                 fail(strict, e.getMessage());
+                Log.error("%s; nothing applied, the application runs unchanged", e.getMessage());
                 ensureRuntime(attached);
                 return;
             }
@@ -57,7 +56,7 @@ public final class AgentEntry {
 
     private static void fail(boolean strict, String reason) {
         if (strict) {
-            throw new IllegalStateException("sprint-opt strict=true: " + reason);
+            throw new IllegalStateException("strict=true: " + reason);
         }
     }
 }

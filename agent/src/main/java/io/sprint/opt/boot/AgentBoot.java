@@ -59,7 +59,13 @@ public final class AgentBoot {
             start.invoke(null, args, inst, attached);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof IllegalStateException) {
-                throw (IllegalStateException) e.getCause();
+                if (attached) {
+                    throw (IllegalStateException) e.getCause(); // fails the attach, not the JVM
+                }
+                // A premain exception makes the JVM abort (SIGABRT, maybe a core dump); strict
+                // asked for the JVM not to start, which is an orderly exit.
+                System.err.println("[sprint-opt] " + e.getCause().getMessage() + "; the JVM does not start");
+                System.exit(1);
             }
             System.err.println("[sprint-opt] ERROR agent failed, the application runs unchanged: " + e.getCause());
         } catch (IllegalAccessException e) {

@@ -1,0 +1,63 @@
+package io.sprint.opt.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GcPausesTest {
+    @Test
+    void percentilesByNearestRank() {
+        GcPauses pauses = new GcPauses();
+        for (int ms = 1; ms <= 100; ms++) {
+            pauses.record(ms);
+        }
+        GcPauses.Summary summary = pauses.summary();
+        assertEquals(100, summary.count());
+        assertEquals(50, summary.p50());
+        assertEquals(95, summary.p95());
+        assertEquals(99, summary.p99());
+        assertEquals(100, summary.max());
+    }
+
+    @Test
+    void noPausesAreZeros() {
+        assertEquals(new GcPauses.Summary(0, 0, 0, 0, 0), new GcPauses().summary());
+    }
+
+    @Test
+    void keepsTheLatestPausesOnly() {
+        GcPauses pauses = new GcPauses();
+        for (int i = 0; i < 10_000; i++) {
+            pauses.record(i < 5_000 ? 1000 : 1);
+        }
+        assertEquals(1, pauses.summary().max());
+    }
+
+    @Test
+    void cycleBeansAreNotPauses() {
+        assertTrue(GcPauses.isPauseBean("G1 Young Generation"));
+        assertTrue(GcPauses.isPauseBean("ZGC Major Pauses"));
+        assertFalse(GcPauses.isPauseBean("ZGC Major Cycles"));
+        assertFalse(GcPauses.isPauseBean("Shenandoah Cycles"));
+    }
+
+    @Test
+    void healthFollowsTheSeedsThresholds() {
+        assertEquals(List.of(), HealthCheck.reasons(Map.of("applied", true, "gc_cpu_fraction", 0.1, "num_threads", 50)));
+        assertEquals(List.of("optimizations not applied", "high GC pressure: gc_cpu_fraction 0.30 > 0.20",
+                        "potential thread leak: 10001 threads > 10000"),
+                HealthCheck.reasons(Map.of("applied", false, "gc_cpu_fraction", 0.3, "num_threads", 10_001)));
+    }
+
+    @Test
+    void optimalThreadsReserveHousekeeping() {
+        assertEquals(1, SystemInfo.optimalThreads(1));
+        assertEquals(1, SystemInfo.optimalThreads(2));
+        assertEquals(15, SystemInfo.optimalThreads(16));
+        assertEquals(30, SystemInfo.optimalThreads(32));
+    }
+}
