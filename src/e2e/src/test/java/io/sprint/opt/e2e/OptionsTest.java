@@ -1,0 +1,87 @@
+package io.sprint.opt.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Agent options as a user gives them at start-up: bad ones, strict, auto, chains, a config file. */
+class OptionsTest {
+    private static final List<String> HELLO = List.of("-cp", Artifacts.APP.toString(), "io.sprint.opt.testapp.Hello");
+
+    static List<Jdk> jdks() {
+        return Jdk.targets();
+    }
+
+    private static Target hello(Jdk jdk, String options, Map<String, String> env) throws Exception {
+        List<String> jvm = new java.util.ArrayList<>(List.of("-XX:+UseG1GC", Artifacts.agentArg(options)));
+        jvm.addAll(HELLO.subList(0, 2));
+        return Target.start(jdk, jvm, HELLO.subList(2, 3), env);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aBadOptionIsOneLineAndTheApplicationRunsUnchanged(Jdk jdk) throws Exception {
+        try (Target app = hello(jdk, "level=turbp", Map.of())) {
+            assertEquals(0, app.waitFor(Duration.ofSeconds(30)));
+            assertEquals("hello\n", app.stdout());
+            assertEquals("[sprint-opt] ERROR option level=turbp is not valid: level takes basic, standard, aggressive,"
+                    + " enterprise, turbo, auto, or a chain such as turbo>enterprise>basic; nothing applied, the"
+                    + " application runs unchanged\n", app.stderr());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void strictStopsStartUpWithOneLine(Jdk jdk) throws Exception {
+        try (Target app = hello(jdk, "level=turbp,strict=true", Map.of())) {
+            assertEquals(1, app.waitFor(Duration.ofSeconds(30)));
+            assertEquals("", app.stdout(), "main never ran");
+            assertEquals("[sprint-opt] strict=true: option level=turbp is not valid: level takes basic, standard,"
+                    + " aggressive, enterprise, turbo, auto, or a chain such as turbo>enterprise>basic; the JVM does"
+                    + " not start\n", app.stderr());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void autoReadsSprintOptEnv(Jdk jdk) throws Exception {
+        try (Target app = hello(jdk, "level=auto", Map.of("SPRINT_OPT_ENV", "hft"))) {
+            assertEquals(0, app.waitFor(Duration.ofSeconds(30)));
+            assertTrue(app.stderr().startsWith("[sprint-opt] level auto: SPRINT_OPT_ENV=hft → turbo\n"
+                    + "[sprint-opt] level turbo applied:"), app.stderr());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aConfigFileUnderCommandLineOverrides(Jdk jdk, @TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("relay.properties"), "level=standard\ngc=25\nlog=debug\n");
+        try (Target app = Target.relayApp(jdk, List.of(Artifacts.agentArg("config=" + config + ",gc=100")), 60)) {
+            assertEquals("25", VmFlags.read(jdk, app.pid()).get("MinHeapFreeRatio"), "gc=100 from the command line");
+            try (Jmx jmx = Jmx.connect(app.pid())) {
+                assertEquals("standard", jmx.get("Level"));
+            }
+            assertTrue(app.stderr().contains("[sprint-opt] DEBUG level standard: heap-free-ratio applied"),
+                    app.stderr());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void quietLogsNothingWhenAllIsWell(Jdk jdk) throws Exception {
+        try (Target app = hello(jdk, "level=turbo>enterprise>basic,log=quiet", Map.of())) {
+            assertEquals(0, app.waitFor(Duration.ofSeconds(30)));
+            assertEquals("", app.stderr());
+            assertFalse(app.stdout().contains("sprint-opt"));
+        }
+    }
+}

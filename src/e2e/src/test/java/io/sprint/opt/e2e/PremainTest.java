@@ -1,0 +1,107 @@
+package io.sprint.opt.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code -javaagent} at start-up: applied, visible over plain JMX and the CLI, restored exactly. */
+class PremainTest {
+    static final Set<String> STATS_KEYS = new TreeSet<>(List.of("applied", "level", "num_cpu", "max_threads",
+            "num_threads", "daemon_threads", "heap_alloc_mb", "heap_sys_mb", "num_gc", "gc_cpu_fraction",
+            "gc_pause_p50_ms", "gc_pause_p95_ms", "gc_pause_p99_ms", "gc_pause_max_ms", "alloc_rate_mb_s",
+            "pinned_threads", "java_version", "uptime_s"));
+    static final Set<String> SYSTEM_INFO_KEYS = new TreeSet<>(List.of("os", "arch", "java_version", "vm_name", "gc",
+            "num_cpu", "cpus_allowed", "cpu_quota", "memory_limit_mb", "max_heap_mb", "numa_nodes", "thp_mode",
+            "rt_capable", "memlock_capable", "optimal_threads"));
+
+    static List<Jdk> jdks() {
+        return Jdk.targets();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void enterpriseAtStartUpThenRestoreReturnsTheLaunchValues(Jdk jdk) throws Exception {
+        List<String> launch = List.of("-XX:+UseG1GC", "-XX:MinHeapFreeRatio=30", "-XX:MaxHeapFreeRatio=60",
+                "-XX:G1PeriodicGCInterval=15000", Artifacts.agentArg("level=enterprise"));
+        try (Target app = Target.relayApp(jdk, launch, 60)) {
+            Map<String, String> flags = VmFlags.read(jdk, app.pid());
+            assertEquals("10", flags.get("MinHeapFreeRatio"));
+            assertEquals("20", flags.get("MaxHeapFreeRatio"));
+            assertEquals("0", flags.get("G1PeriodicGCInterval"));
+
+            try (Jmx jmx = Jmx.connect(app.pid())) {
+                assertEquals("enterprise", jmx.get("Level"));
+                assertEquals(true, jmx.get("Applied"));
+                assertEquals("level=enterprise", jmx.get("Options"));
+                assertEquals("applied", jmx.action("heap-free-ratio").get("status"));
+                assertEquals("MinHeapFreeRatio/MaxHeapFreeRatio 30/60 → 10/20 (G1 resizes to it after remark and full GC)",
+                        jmx.action("heap-free-ratio").get("detail"));
+                assertEquals("skipped", jmx.action("soft-max-heap").get("status"), "G1 ignores SoftMaxHeapSize");
+                assertEquals("skipped", jmx.action("collector").get("status"));
+                assertEquals(STATS_KEYS, Jmx.keys(jmx.composite("Stats")));
+                assertEquals("enterprise", jmx.composite("Stats").get("level"));
+                assertEquals(SYSTEM_INFO_KEYS, Jmx.keys(jmx.composite("SystemInfo")));
+                assertEquals("G1", jmx.composite("SystemInfo").get("gc"));
+                assertEquals(1, jmx.registrations());
+            }
+
+            Run status = Run.cli(jdk, "status", Long.toString(app.pid()));
+            assertEquals(0, status.exit(), status.toString());
+            assertTrue(status.out().contains("level enterprise, applied true"), status.out());
+            assertTrue(status.out().contains("heap_alloc_mb"), status.out());
+
+            Run json = Run.cli(jdk, "status", Long.toString(app.pid()), "--json");
+            assertEquals(0, json.exit(), json.toString());
+            assertTrue(json.out().startsWith("{\"pid\":" + app.pid() + ",\"Level\":\"enterprise\",\"Applied\":true,"),
+                    json.out());
+
+            Run health = Run.cli(jdk, "health", Long.toString(app.pid()));
+            assertEquals(0, health.exit(), health.toString());
+            assertEquals("healthy", health.out().trim());
+
+            Run restore = Run.cli(jdk, "restore", Long.toString(app.pid()));
+            assertEquals(0, restore.exit(), restore.toString());
+            flags = VmFlags.read(jdk, app.pid());
+            assertEquals("30", flags.get("MinHeapFreeRatio"));
+            assertEquals("60", flags.get("MaxHeapFreeRatio"));
+            assertEquals("15000", flags.get("G1PeriodicGCInterval"));
+
+            try (Jmx jmx = Jmx.connect(app.pid())) {
+                assertEquals("none", jmx.get("Level"));
+                assertEquals(false, jmx.get("Applied"));
+                assertEquals("restored", jmx.action("heap-free-ratio").get("status"));
+            }
+            Run unhealthy = Run.cli(jdk, "health", Long.toString(app.pid()));
+            assertEquals(1, unhealthy.exit(), unhealthy.toString());
+            assertEquals("optimizations not applied", unhealthy.out().trim());
+            assertFalse(app.stderr().contains("WARNING"), app.stderr());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void zgcHonoursSoftMaxHeapSizeAndGetsItBack(Jdk jdk) throws Exception {
+        List<String> launch = List.of("-XX:+UseZGC", "-Xmx512m", "-XX:SoftMaxHeapSize=400m",
+                Artifacts.agentArg("level=turbo"));
+        try (Target app = Target.relayApp(jdk, launch, 60)) {
+            assertEquals(Long.toString(512L * 1024 * 1024 / 100 * 95 / (1 << 20) * (1 << 20)),
+                    VmFlags.read(jdk, app.pid()).get("SoftMaxHeapSize"));
+            try (Jmx jmx = Jmx.connect(app.pid())) {
+                assertEquals("applied", jmx.action("soft-max-heap").get("status"));
+                assertEquals("SoftMaxHeapSize 400M → 486M", jmx.action("soft-max-heap").get("detail"));
+                assertEquals("skipped", jmx.action("heap-free-ratio").get("status"));
+                assertEquals("launch flag -XX:+UseZGC already in force", jmx.action("collector").get("detail"));
+                assertEquals("ZGC", jmx.composite("SystemInfo").get("gc"));
+                jmx.invoke("restore");
+            }
+            assertEquals(Long.toString(400L << 20), VmFlags.read(jdk, app.pid()).get("SoftMaxHeapSize"));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.sprint.opt.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A launched JVM with its stdout and stderr captured to files. Closing it kills it. */
+final class Target implements AutoCloseable {
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private Target(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    static Target start(Jdk jdk, List<String> jvmArgs, List<String> main, Map<String, String> env) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java());
+        command.addAll(jvmArgs);
+        command.addAll(main);
+        Path out = Files.createTempFile("target", ".out");
+        Path err = Files.createTempFile("target", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("SPRINT_OPT_ENV");
+        builder.environment().putAll(env);
+        return new Target(builder.start(), out, err);
+    }
+
+    /** The relay test app for {@code seconds}, with {@code jvmArgs}; returns once it is running. */
+    static Target relayApp(Jdk jdk, List<String> jvmArgs, int seconds) throws Exception {
+        List<String> args = new ArrayList<>(jdk.quietFlags());
+        args.addAll(jvmArgs);
+        Target target = start(jdk, args, List.of("-jar", Artifacts.APP.toString(), "--duration", seconds + "s",
+                "--rate", "2000"), Map.of());
+        target.awaitStdout("relay app pid", Duration.ofSeconds(20));
+        return target;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String stdout() throws IOException {
+        return Files.readString(out);
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(err);
+    }
+
+    void awaitStdout(String needle, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!stdout().contains(needle)) {
+            if (!process.isAlive() && !stdout().contains(needle)) {
+                throw new AssertionError("target exited " + process.exitValue() + " before printing '" + needle
+                        + "'\nstdout: " + stdout() + "\nstderr: " + stderr());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + needle + "' after " + timeout + "\nstdout: " + stdout()
+                        + "\nstderr: " + stderr());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    int waitFor(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("target still running after " + timeout + "\nstderr: " + stderr());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+    }
+}
