@@ -4,37 +4,68 @@ import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.log.Log;
 import java.lang.instrument.Instrumentation;
-import java.util.regex.Pattern;
 
 /**
  * Called by the boot class for premain and agentmain. Never throws, except
  * IllegalStateException when {@code strict=true} wants start-up (or attach) to fail.
+ *
+ * <p>At start-up only the options are read on the application's thread; the level is applied
+ * by the daemon thread {@code sprint-opt}, because reaching HotSpot's flag bean alone costs some
+ * 25 ms that would otherwise delay main. {@code strict=true} applies before main instead: it
+ * must be able to stop the JVM. Dynamic attach applies on the attach thread, so the attach
+ * command reports the result.
  */
 public final class AgentEntry {
-    private static final Pattern STRICT = Pattern.compile("(^|,)\\s*strict\\s*=\\s*true\\s*(,|$)",
-            Pattern.CASE_INSENSITIVE);
     private static AgentRuntime runtime;
 
     private AgentEntry() {
     }
 
-    public static synchronized void start(String args, Instrumentation inst, boolean attached) {
-        boolean strict = args != null && STRICT.matcher(args).find();
+    public static void start(String args, Instrumentation inst, boolean attached) {
+        boolean strict = isStrict(args);
+        Options options = null;
         try {
-            Options options;
-            try {
-                options = OptionsParser.parse(args);
-            } catch (IllegalArgumentException e) {
-                fail(strict, e.getMessage());
-                Log.error("%s; nothing applied, the application runs unchanged", e.getMessage());
-                ensureRuntime(attached);
-                return;
-            }
+            options = OptionsParser.parse(args);
             Log.setVerbosity(options.log());
             Log.debug("%s %s, options '%s'", attached ? "agentmain" : "premain", Version.VALUE, args);
-            boolean applied = ensureRuntime(attached).apply(options).applied();
-            if (!applied) {
-                fail(strict, "no level of " + options.level() + " could be applied");
+        } catch (IllegalArgumentException e) {
+            fail(strict, e.getMessage());
+            Log.error("%s; nothing applied, the application runs unchanged", e.getMessage());
+        }
+        Options chosen = options;
+        if (attached) {
+            AgentRuntime created = applyNow(chosen, strict);
+            if (created != null) {
+                created.publish(false);
+            }
+        } else if (strict) {
+            AgentRuntime created = applyNow(chosen, true);
+            if (created != null) {
+                daemon(() -> created.publish(true));
+            }
+        } else {
+            daemon(() -> {
+                AgentRuntime created = applyNow(chosen, false);
+                if (created != null) {
+                    created.publish(true);
+                }
+            });
+        }
+    }
+
+    /** Applies {@code options} (null: none) and returns the runtime if this call created it. */
+    private static AgentRuntime applyNow(Options options, boolean strict) {
+        try {
+            synchronized (AgentEntry.class) {
+                AgentRuntime created = null;
+                if (runtime == null) {
+                    runtime = AgentRuntime.create();
+                    created = runtime;
+                }
+                if (options != null && !runtime.apply(options).applied()) {
+                    fail(strict, "no level of " + options.level() + " could be applied");
+                }
+                return created;
             }
         } catch (IllegalStateException e) {
             if (strict) {
@@ -45,13 +76,28 @@ public final class AgentEntry {
             Log.error("agent failed, the application runs unchanged: %s", e);
             fail(strict, e.toString());
         }
+        return null;
     }
 
-    private static AgentRuntime ensureRuntime(boolean attached) {
-        if (runtime == null) {
-            runtime = AgentRuntime.start(attached);
+    private static void daemon(Runnable work) {
+        Thread thread = new Thread(work, "sprint-opt");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Whether the raw options ask for strict, even when they do not parse. */
+    private static boolean isStrict(String args) {
+        if (args == null) {
+            return false;
         }
-        return runtime;
+        for (String token : args.split(",")) {
+            int eq = token.indexOf('=');
+            if (eq > 0 && token.substring(0, eq).trim().equals("strict")
+                    && token.substring(eq + 1).trim().equalsIgnoreCase("true")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void fail(boolean strict, String reason) {

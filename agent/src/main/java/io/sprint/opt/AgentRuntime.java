@@ -30,7 +30,6 @@ final class AgentRuntime implements OptimizerControl {
     static final String LEVEL_PROPERTY = "sprint.opt.level";
 
     private final Optimizer optimizer;
-    private final HostProbe host = new HostProbe();
     private final Collector collector;
     private final AtomicReference<RuntimeStats> stats = new AtomicReference<>();
 
@@ -41,18 +40,24 @@ final class AgentRuntime implements OptimizerControl {
                 state -> System.setProperty(LEVEL_PROPERTY, state.levelId()));
     }
 
-    /** From premain the MBean and GC listeners wait off the start-up path; from attach they do not. */
-    static AgentRuntime start(boolean attached) {
+    /** Reaches HotSpot's flags and marks the JVM as having sprint-opt (for {@code list}). */
+    static AgentRuntime create() {
         AgentRuntime runtime = new AgentRuntime(HotSpotFlags.platform());
         System.setProperty(VERSION_PROPERTY, Version.VALUE);
-        System.setProperty(LEVEL_PROPERTY, "none");
-        Runnable observe = () -> runtime.stats.set(new RuntimeStats(GcPauses.listen(), runtime.collector));
-        if (attached) {
-            MBeanRegistrar.registerNow(runtime, observe);
-        } else {
-            MBeanRegistrar.registerLater(runtime, observe);
-        }
+        System.setProperty(LEVEL_PROPERTY, runtime.level());
         return runtime;
+    }
+
+    /**
+     * Starts the GC listeners and registers the MBean; at start-up it first waits for the
+     * application to choose its logging (see {@link MBeanRegistrar}). Blocks while it waits.
+     */
+    void publish(boolean atStartUp) {
+        runtimeStats();
+        if (atStartUp) {
+            MBeanRegistrar.awaitApplication();
+        }
+        MBeanRegistrar.register(this);
     }
 
     Optimizer.Outcome apply(Options options) {
@@ -120,7 +125,7 @@ final class AgentRuntime implements OptimizerControl {
 
     @Override
     public Map<String, Object> systemInfo() {
-        return SystemInfo.read(host, collector);
+        return SystemInfo.read(new HostProbe(), collector);
     }
 
     @Override

@@ -100,6 +100,20 @@ final class IsolatedClassLoader extends ClassLoader {
         }
     }
 
+    /** Straight from the open jar: a jar: URL connection costs milliseconds at start-up. */
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        JarEntry entry = jar.getJarEntry(PREFIX + name);
+        if (entry == null) {
+            return super.getResourceAsStream(name);
+        }
+        try {
+            return jar.getInputStream(entry);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     @Override
     protected Enumeration<URL> findResources(String name) {
         URL url = findResource(name);

@@ -4,44 +4,42 @@ import io.sprint.opt.log.Log;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Every agent option: its key, how its value is read, and what it accepts (for error messages). */
 public enum OptionKey {
-    LEVEL("level", LevelSpec::parse,
-            "basic, standard, aggressive, enterprise, turbo, auto, or a chain such as turbo>enterprise>basic"),
-    PIN("pin", OptionKey::globs, "thread-name globs separated by ';', such as relay-*;mempool-*"),
-    CPUS("cpus", CpuList::parse, "a Linux cpulist such as 2-5,8"),
-    GC("gc", v -> intIn(v, 1, 1000), "a GC target percent from 1 to 1000"),
-    MEM("mem", v -> intIn(v, 1, 100), "a percent of the maximum heap from 1 to 100"),
-    THREADS("threads", v -> intIn(v, 1, 32767), "a thread count from 1 to 32767"),
-    STACK("stack", OptionKey::bytes, "a size in bytes such as 8192, 256k or 1m"),
+    LEVEL("level", "basic, standard, aggressive, enterprise, turbo, auto, or a chain such as turbo>enterprise>basic"),
+    PIN("pin", "thread-name globs separated by ';', such as relay-*;mempool-*"),
+    CPUS("cpus", "a Linux cpulist such as 2-5,8"),
+    GC("gc", "a GC target percent from 1 to 1000"),
+    MEM("mem", "a percent of the maximum heap from 1 to 100"),
+    THREADS("threads", "a thread count from 1 to 32767"),
+    STACK("stack", "a size in bytes such as 8192, 256k or 1m"),
     MLOCK("mlock"),
     RT("rt"),
     PINNING("pinning"),
     HUGEPAGES("hugepages"),
     NUMA("numa"),
     LATENCY("latency"),
-    RT_PRIORITY("rt.priority", v -> intIn(v, 1, 99), "an integer from 1 to 99"),
-    METRICS("metrics", HostPort::parse, "PORT or HOST:PORT with a port from 1 to 65535"),
+    RT_PRIORITY("rt.priority", "an integer from 1 to 99"),
+    METRICS("metrics", "PORT or HOST:PORT with a port from 1 to 65535"),
     HICCUP("hiccup"),
     ADAPTIVE("adaptive"),
     STRICT("strict"),
-    LOG("log", v -> Log.Verbosity.valueOf(v.toUpperCase(Locale.ROOT)), "quiet, info or debug"),
-    CONFIG("config", v -> v, "the path of a readable properties file");
+    LOG("log", "quiet, info or debug"),
+    CONFIG("config", "the path of a readable properties file");
+
+    private static final String BOOLEAN = "true or false";
 
     private final String key;
-    private final Function<String, Object> reader;
     private final String accepted;
 
     OptionKey(String key) {
-        this(key, OptionKey::bool, "true or false");
+        this(key, BOOLEAN);
     }
 
-    OptionKey(String key, Function<String, Object> reader, String accepted) {
+    OptionKey(String key, String accepted) {
         this.key = key;
-        this.reader = reader;
         this.accepted = accepted;
     }
 
@@ -56,13 +54,43 @@ public enum OptionKey {
     /** @throws OptionException naming this key, the value and what is accepted */
     public Object read(String value) {
         try {
-            Object result = reader.apply(value.trim());
+            Object result = parse(value.trim());
             if (result == null) {
                 throw new IllegalArgumentException(value);
             }
             return result;
         } catch (RuntimeException e) {
             throw OptionException.badValue(this, value);
+        }
+    }
+
+    // A switch rather than a lambda per key: each lambda is a class spun at start-up.
+    private Object parse(String value) {
+        switch (this) {
+            case LEVEL:
+                return LevelSpec.parse(value);
+            case PIN:
+                return globs(value);
+            case CPUS:
+                return CpuList.parse(value);
+            case GC:
+                return intIn(value, 1, 1000);
+            case MEM:
+                return intIn(value, 1, 100);
+            case THREADS:
+                return intIn(value, 1, 32767);
+            case STACK:
+                return bytes(value);
+            case RT_PRIORITY:
+                return intIn(value, 1, 99);
+            case METRICS:
+                return HostPort.parse(value);
+            case LOG:
+                return Log.Verbosity.valueOf(value.toUpperCase(Locale.ROOT));
+            case CONFIG:
+                return value;
+            default:
+                return bool(value);
         }
     }
 

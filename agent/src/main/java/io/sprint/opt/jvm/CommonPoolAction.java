@@ -6,9 +6,8 @@ import io.sprint.opt.action.Irreversible;
 import io.sprint.opt.action.Ledger;
 import io.sprint.opt.action.Plan;
 import io.sprint.opt.action.Setting;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -20,7 +19,7 @@ import java.util.concurrent.ForkJoinPool;
 final class CommonPoolAction implements Action {
     static final String PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
     private static final String NAME = "common-pool-parallelism";
-    private static final MethodHandle SET_PARALLELISM = setParallelism();
+    private static final Method SET_PARALLELISM = setParallelism();
 
     private final int target;
     private final Setting<Integer> parallelism = new Parallelism();
@@ -29,11 +28,11 @@ final class CommonPoolAction implements Action {
         this.target = target;
     }
 
-    private static MethodHandle setParallelism() {
+    /** JDK 19+. Reflection rather than a method handle: cheaper on the start-up path. */
+    private static Method setParallelism() {
         try {
-            return MethodHandles.publicLookup().findVirtual(ForkJoinPool.class, "setParallelism",
-                    MethodType.methodType(int.class, int.class));
-        } catch (ReflectiveOperationException e) {
+            return ForkJoinPool.class.getMethod("setParallelism", int.class);
+        } catch (NoSuchMethodException e) {
             return null;
         }
     }
@@ -125,11 +124,9 @@ final class CommonPoolAction implements Action {
                         + " it keeps parallelism " + read() + " until restart");
             }
             try {
-                int ignored = (int) SET_PARALLELISM.invokeExact(ForkJoinPool.commonPool(), value.intValue());
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
+                SET_PARALLELISM.invoke(ForkJoinPool.commonPool(), value);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
             }
         }
     }

@@ -42,6 +42,12 @@ final class FreeRatioBand implements Setting<FreeRatioBand.Band> {
         }
     }
 
+    /** Field by field: a record's own equals is bootstrapped through invokedynamic, slow the first time. */
+    @Override
+    public boolean same(Band read, Band written) {
+        return read.min() == written.min() && read.max() == written.max();
+    }
+
     @Override
     public String format(Band band) {
         return band.min() + "/" + band.max();

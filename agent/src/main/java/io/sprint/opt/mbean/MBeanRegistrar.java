@@ -9,40 +9,26 @@ import javax.management.ObjectName;
 /**
  * Puts the MBean into the platform MBeanServer. Creating that server initialises
  * java.util.logging (it registers the Logging MXBean), which breaks applications that pick
- * their own LogManager (java.util.logging.manager) in main. So from premain the registration
- * waits: until someone else creates the platform server, or {@link #PREMAIN_DELAY_MILLIS}.
+ * their own LogManager (java.util.logging.manager) in main. So at start-up registration waits
+ * until someone else has created the platform server, or until the JVM has run
+ * {@link #START_UP_MILLIS}: applications that choose a manager do so first thing in main.
  */
 public final class MBeanRegistrar {
-    public static final long PREMAIN_DELAY_MILLIS = 1000;
+    public static final long START_UP_MILLIS = 1000;
     private static final long POLL_MILLIS = 25;
 
     private MBeanRegistrar() {
     }
 
-    /** Registers now (dynamic attach: the application is up, its logging chosen). */
-    public static void registerNow(OptimizerControl control, Runnable before) {
-        before.run();
-        register(control);
-    }
-
-    /** Registers from a daemon thread, after {@code before} (work kept off the start-up path). */
-    public static void registerLater(OptimizerControl control, Runnable before) {
-        Thread thread = new Thread(() -> {
-            try {
-                before.run();
-                long deadline = System.nanoTime() + PREMAIN_DELAY_MILLIS * 1_000_000L;
-                while (System.nanoTime() < deadline && !platformServerExists()) {
-                    Thread.sleep(POLL_MILLIS);
-                }
-                register(control);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException | LinkageError e) {
-                Log.error("JMX registration failed: %s", e);
+    /** Blocks until registering is safe for the application's logging. */
+    public static void awaitApplication() {
+        try {
+            while (ManagementFactory.getRuntimeMXBean().getUptime() < START_UP_MILLIS && !platformServerExists()) {
+                Thread.sleep(POLL_MILLIS);
             }
-        }, "sprint-opt-jmx");
-        thread.setDaemon(true);
-        thread.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Looks without creating: findMBeanServer does not build the platform server. */
@@ -63,7 +49,7 @@ public final class MBeanRegistrar {
         }
     }
 
-    private static void register(OptimizerControl control) {
+    public static void register(OptimizerControl control) {
         try {
             ObjectName name = new ObjectName(OptimizerMBean.OBJECT_NAME);
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -73,7 +59,7 @@ public final class MBeanRegistrar {
             }
             server.registerMBean(new OptimizerMBean(control), name);
             Log.debug("registered %s", name);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             Log.error("JMX registration failed: %s", e);
         }
     }

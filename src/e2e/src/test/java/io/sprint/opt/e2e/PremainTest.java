@@ -31,11 +31,6 @@ class PremainTest {
         List<String> launch = List.of("-XX:+UseG1GC", "-XX:MinHeapFreeRatio=30", "-XX:MaxHeapFreeRatio=60",
                 "-XX:G1PeriodicGCInterval=15000", Artifacts.agentArg("level=enterprise"));
         try (Target app = Target.relayApp(jdk, launch, 60)) {
-            Map<String, String> flags = VmFlags.read(jdk, app.pid());
-            assertEquals("10", flags.get("MinHeapFreeRatio"));
-            assertEquals("20", flags.get("MaxHeapFreeRatio"));
-            assertEquals("0", flags.get("G1PeriodicGCInterval"));
-
             try (Jmx jmx = Jmx.connect(app.pid())) {
                 assertEquals("enterprise", jmx.get("Level"));
                 assertEquals(true, jmx.get("Applied"));
@@ -51,6 +46,11 @@ class PremainTest {
                 assertEquals("G1", jmx.composite("SystemInfo").get("gc"));
                 assertEquals(1, jmx.registrations());
             }
+            // the MBean is registered after the level is applied: the flags are in place now
+            Map<String, String> flags = VmFlags.read(jdk, app.pid());
+            assertEquals("10", flags.get("MinHeapFreeRatio"));
+            assertEquals("20", flags.get("MaxHeapFreeRatio"));
+            assertEquals("0", flags.get("G1PeriodicGCInterval"));
 
             Run status = Run.cli(jdk, "status", Long.toString(app.pid()));
             assertEquals(0, status.exit(), status.toString());
@@ -91,9 +91,9 @@ class PremainTest {
         List<String> launch = List.of("-XX:+UseZGC", "-Xmx512m", "-XX:SoftMaxHeapSize=400m",
                 Artifacts.agentArg("level=turbo"));
         try (Target app = Target.relayApp(jdk, launch, 60)) {
-            assertEquals(Long.toString(512L * 1024 * 1024 / 100 * 95 / (1 << 20) * (1 << 20)),
-                    VmFlags.read(jdk, app.pid()).get("SoftMaxHeapSize"));
             try (Jmx jmx = Jmx.connect(app.pid())) {
+                assertEquals(Long.toString(512L * 1024 * 1024 / 100 * 95 / (1 << 20) * (1 << 20)),
+                        VmFlags.read(jdk, app.pid()).get("SoftMaxHeapSize"));
                 assertEquals("applied", jmx.action("soft-max-heap").get("status"));
                 assertEquals("SoftMaxHeapSize 400M → 486M", jmx.action("soft-max-heap").get("detail"));
                 assertEquals("skipped", jmx.action("heap-free-ratio").get("status"));
