@@ -24,11 +24,11 @@ class AttachTest {
             String pid = Long.toString(app.pid());
             Map<String, String> before = VmFlags.manageable(jdk, app.pid());
 
-            Run notLoaded = Run.cli(jdk, "status", pid);
+            Run notLoaded = Run.cli("status", pid);
             assertEquals(1, notLoaded.exit(), notLoaded.toString());
             assertTrue(notLoaded.err().contains("sprint-opt is not loaded in JVM " + pid), notLoaded.err());
 
-            Run attach = Run.cli(jdk, "attach", pid, "level=aggressive");
+            Run attach = Run.cli("attach", pid, "level=aggressive");
             assertEquals(0, attach.exit(), attach.toString());
             assertTrue(attach.out().startsWith("JVM " + pid + ": level aggressive applied"), attach.out());
             Map<String, String> aggressive = VmFlags.read(jdk, app.pid());
@@ -36,7 +36,7 @@ class AttachTest {
             assertEquals("20", aggressive.get("MaxHeapFreeRatio"));
 
             // A second attach re-applies: new values, the first originals kept, nothing registered twice.
-            Run again = Run.cli(jdk, "attach", pid, "level=standard", "gc=100");
+            Run again = Run.cli("attach", pid, "level=standard", "gc=100");
             assertEquals(0, again.exit(), again.toString());
             Map<String, String> standard = VmFlags.manageable(jdk, app.pid());
             assertEquals("25", standard.get("MinHeapFreeRatio"));
@@ -48,12 +48,12 @@ class AttachTest {
                 assertEquals("level=standard,gc=100", jmx.get("Options"));
             }
 
-            Run list = Run.cli(jdk, "list");
+            Run list = Run.cli("list");
             assertEquals(0, list.exit(), list.toString());
             assertTrue(list.out().lines().anyMatch(l -> l.startsWith(pid + " ") && l.contains(" standard ")),
                     list.out());
 
-            Run restore = Run.cli(jdk, "restore", pid);
+            Run restore = Run.cli("restore", pid);
             assertEquals(0, restore.exit(), restore.toString());
             Map<String, String> after = VmFlags.manageable(jdk, app.pid());
             assertNotEquals(before, standard);
@@ -70,11 +70,11 @@ class AttachTest {
     void badOptionsForAttachAreAUsageErrorAndChangeNothing(Jdk jdk) throws Exception {
         try (Target app = Target.relayApp(jdk, List.of(), 60)) {
             String pid = Long.toString(app.pid());
-            Run bad = Run.cli(jdk, "attach", pid, "level=enterprise,mem=120");
+            Run bad = Run.cli("attach", pid, "level=enterprise,mem=120");
             assertEquals(2, bad.exit(), bad.toString());
             assertTrue(bad.err().startsWith("sprint-opt: option mem=120 is not valid: mem takes a percent of the"
                     + " maximum heap from 1 to 100\n"), bad.err());
-            Run status = Run.cli(jdk, "status", pid);
+            Run status = Run.cli("status", pid);
             assertEquals(1, status.exit(), "the agent was never loaded: " + status);
         }
     }

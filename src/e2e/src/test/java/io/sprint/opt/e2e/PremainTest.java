@@ -52,21 +52,21 @@ class PremainTest {
             assertEquals("20", flags.get("MaxHeapFreeRatio"));
             assertEquals("0", flags.get("G1PeriodicGCInterval"));
 
-            Run status = Run.cli(jdk, "status", Long.toString(app.pid()));
+            Run status = Run.cli("status", Long.toString(app.pid()));
             assertEquals(0, status.exit(), status.toString());
             assertTrue(status.out().contains("level enterprise, applied true"), status.out());
             assertTrue(status.out().contains("heap_alloc_mb"), status.out());
 
-            Run json = Run.cli(jdk, "status", Long.toString(app.pid()), "--json");
+            Run json = Run.cli("status", Long.toString(app.pid()), "--json");
             assertEquals(0, json.exit(), json.toString());
             assertTrue(json.out().startsWith("{\"pid\":" + app.pid() + ",\"Level\":\"enterprise\",\"Applied\":true,"),
                     json.out());
 
-            Run health = Run.cli(jdk, "health", Long.toString(app.pid()));
+            Run health = Run.cli("health", Long.toString(app.pid()));
             assertEquals(0, health.exit(), health.toString());
             assertEquals("healthy", health.out().trim());
 
-            Run restore = Run.cli(jdk, "restore", Long.toString(app.pid()));
+            Run restore = Run.cli("restore", Long.toString(app.pid()));
             assertEquals(0, restore.exit(), restore.toString());
             flags = VmFlags.read(jdk, app.pid());
             assertEquals("30", flags.get("MinHeapFreeRatio"));
@@ -78,7 +78,7 @@ class PremainTest {
                 assertEquals(false, jmx.get("Applied"));
                 assertEquals("restored", jmx.action("heap-free-ratio").get("status"));
             }
-            Run unhealthy = Run.cli(jdk, "health", Long.toString(app.pid()));
+            Run unhealthy = Run.cli("health", Long.toString(app.pid()));
             assertEquals(1, unhealthy.exit(), unhealthy.toString());
             assertEquals("optimizations not applied", unhealthy.out().trim());
             assertFalse(app.stderr().contains("WARNING"), app.stderr());

@@ -2,6 +2,7 @@ package io.sprint.opt.e2e;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,9 +32,13 @@ record Run(int exit, String out, String err) {
         });
     }
 
-    /** {@code java -jar sprint-opt.jar ARGS} on {@code jdk}. */
-    static Run cli(Jdk jdk, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(jdk.java(), "-jar", Artifacts.AGENT.toString()));
+    /**
+     * {@code java -jar sprint-opt.jar ARGS} on the JDK running the tests, whatever the target's:
+     * the Maven run on JDK 17 drives JDK 25 targets and the run on JDK 25 drives JDK 17 ones.
+     */
+    static Run cli(String... args) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", Artifacts.AGENT.toString()));
         command.addAll(List.of(args));
         return of(command);
     }
