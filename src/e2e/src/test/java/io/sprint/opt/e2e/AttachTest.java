@@ -13,12 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Dynamic attach to a JVM started without the agent, re-apply, and a restore that leaves no trace. */
 class AttachTest {
 
-    static List<Jdk> jdks() {
-        return Jdk.targets();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdk.TARGETS)
     void attachReapplyAndRestoreEveryFlag(Jdk jdk) throws Exception {
         try (Target app = Target.relayApp(jdk, List.of("-XX:+UseG1GC"), 60)) {
             String pid = Long.toString(app.pid());
@@ -66,7 +62,7 @@ class AttachTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdk.TARGETS)
     void badOptionsForAttachAreAUsageErrorAndChangeNothing(Jdk jdk) throws Exception {
         try (Target app = Target.relayApp(jdk, List.of(), 60)) {
             String pid = Long.toString(app.pid());

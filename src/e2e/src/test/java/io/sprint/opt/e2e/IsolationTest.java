@@ -12,12 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The agent's classes and dependencies stay out of the application's way, and JUL stays untouched. */
 class IsolationTest {
 
-    static List<Jdk> jdks() {
-        return Jdk.targets();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdk.TARGETS)
     void anApplicationKeepsItsOwnByteBuddyAndSeesOnlyTheBootClass(Jdk jdk) throws Exception {
         List<String> jvm = List.of(Artifacts.agentArg("level=enterprise"), "-cp", Artifacts.probeClassPath());
         List<String> main = List.of("io.sprint.opt.e2e.probe.ClasspathProbe", "io.sprint.opt.boot.AgentBoot",
@@ -36,7 +32,7 @@ class IsolationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdk.TARGETS)
     void premainLeavesJavaUtilLoggingForTheApplicationToChoose(Jdk jdk) throws Exception {
         List<String> jvm = List.of(Artifacts.agentArg("level=turbo"), "-cp", Artifacts.probeClassPath());
         try (Target probe = Target.start(jdk, jvm, List.of("io.sprint.opt.e2e.probe.JulProbe", "30000"), Map.of())) {

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 /** A JDK the target JVMs run on: the one running the tests, plus those named in {@code e2e.jdks}. */
 record Jdk(Path home, int feature) {
+    /** For {@code @MethodSource}: every test runs once per target JDK. */
+    static final String TARGETS = "io.sprint.opt.e2e.Jdk#targets";
     private static final Pattern VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
 
     static List<Jdk> targets() {

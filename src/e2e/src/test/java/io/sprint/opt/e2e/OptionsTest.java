@@ -16,10 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OptionsTest {
     private static final List<String> HELLO = List.of("-cp", Artifacts.APP.toString(), "io.sprint.opt.testapp.Hello");
 
-    static List<Jdk> jdks() {
-        return Jdk.targets();
-    }
-
     private static Target hello(Jdk jdk, String options, Map<String, String> env) throws Exception {
         List<String> jvm = new java.util.ArrayList<>(List.of("-XX:+UseG1GC", Artifacts.agentArg(options)));
         jvm.addAll(HELLO.subList(0, 2));
@@ -27,7 +23,7 @@ class OptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdk.TARGETS)
     void aBadOptionIsOneLineAndTheApplicationRunsUnchanged(Jdk jdk) throws Exception {
         try (Target app = hello(jdk, "level=turbp", Map.of())) {
             assertEquals(0, app.waitFor(Duration.ofSeconds(30)));
@@ -39,7 +35,7 @@ class OptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdk.TARGETS)
     void strictStopsStartUpWithOneLine(Jdk jdk) throws Exception {
         try (Target app = hello(jdk, "level=turbp,strict=true", Map.of())) {
             assertEquals(1, app.waitFor(Duration.ofSeconds(30)));
@@ -51,7 +47,7 @@ class OptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdk.TARGETS)
     void autoReadsSprintOptEnv(Jdk jdk) throws Exception {
         List<String> jvm = List.of(Artifacts.agentArg("level=auto"), "-jar", Artifacts.APP.toString());
         try (Target app = Target.start(jdk, jvm, List.of("--duration", "60s"), Map.of("SPRINT_OPT_ENV", "hft"))) {
@@ -64,7 +60,7 @@ class OptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdk.TARGETS)
     void aConfigFileUnderCommandLineOverrides(Jdk jdk, @TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("relay.properties"), "level=standard\ngc=25\nlog=debug\n");
         try (Target app = Target.relayApp(jdk, List.of(Artifacts.agentArg("config=" + config + ",gc=100")), 60)) {
@@ -78,7 +74,7 @@ class OptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdk.TARGETS)
     void quietLogsNothingWhenAllIsWell(Jdk jdk) throws Exception {
         List<String> jvm = List.of(Artifacts.agentArg("level=turbo>enterprise>basic,log=quiet"));
         try (Target app = Target.relayApp(jdk, jvm, 60)) {

@@ -21,12 +21,8 @@ class PremainTest {
             "num_cpu", "cpus_allowed", "cpu_quota", "memory_limit_mb", "max_heap_mb", "numa_nodes", "thp_mode",
             "rt_capable", "memlock_capable", "optimal_threads"));
 
-    static List<Jdk> jdks() {
-        return Jdk.targets();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdk.TARGETS)
     void enterpriseAtStartUpThenRestoreReturnsTheLaunchValues(Jdk jdk) throws Exception {
         List<String> launch = List.of("-XX:+UseG1GC", "-XX:MinHeapFreeRatio=30", "-XX:MaxHeapFreeRatio=60",
                 "-XX:G1PeriodicGCInterval=15000", Artifacts.agentArg("level=enterprise"));
@@ -86,7 +82,7 @@ class PremainTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdk.TARGETS)
     void zgcHonoursSoftMaxHeapSizeAndGetsItBack(Jdk jdk) throws Exception {
         List<String> launch = List.of("-XX:+UseZGC", "-Xmx512m", "-XX:SoftMaxHeapSize=400m",
                 Artifacts.agentArg("level=turbo"));
