@@ -2,6 +2,8 @@ package io.sprint.opt;
 
 import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
+import io.sprint.opt.config.Profile;
+import io.sprint.opt.mbean.MBeanRegistrar;
 import io.sprint.opt.log.Log;
 import java.lang.instrument.Instrumentation;
 
@@ -45,6 +47,11 @@ public final class AgentEntry {
             }
         } else {
             daemon(() -> {
+                if (chosen != null && needsOs(chosen)) {
+                    // The OS layer loads JNA, which creates a java.util.logging Logger: wait, as the
+                    // MBean does, until the application has chosen its logging.
+                    MBeanRegistrar.awaitApplication();
+                }
                 AgentRuntime created = applyNow(chosen, false);
                 if (created != null) {
                     created.publish(true);
@@ -77,6 +84,16 @@ public final class AgentEntry {
             fail(strict, e.toString());
         }
         return null;
+    }
+
+    private static boolean needsOs(Options options) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < options.level().size(); i++) {
+            if (Profile.resolve(options.level().resolve(i, System.getenv()), cpus, options).needsOs()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void daemon(Runnable work) {

@@ -4,9 +4,7 @@ import io.sprint.opt.action.ActionRecord;
 import io.sprint.opt.config.Collector;
 import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
-import io.sprint.opt.config.Profile;
 import io.sprint.opt.jvm.HotSpotFlags;
-import io.sprint.opt.jvm.JvmActions;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.mbean.MBeanRegistrar;
 import io.sprint.opt.mbean.OptimizerControl;
@@ -33,16 +31,15 @@ final class AgentRuntime implements OptimizerControl {
     private final Collector collector;
     private final AtomicReference<RuntimeStats> stats = new AtomicReference<>();
 
-    private AgentRuntime(HotSpotFlags flags) {
+    private AgentRuntime(HotSpotFlags flags, HostProbe host) {
         this.collector = flags.collector();
-        this.optimizer = new Optimizer(profile -> JvmActions.forProfile(profile, flags), System.getenv(),
-                Runtime.getRuntime().availableProcessors(),
-                state -> System.setProperty(LEVEL_PROPERTY, state.levelId()));
+        this.optimizer = new Optimizer(new LevelActions(flags, host, host.allowedCpus()), System.getenv(),
+                host.usableCpuCount(), state -> System.setProperty(LEVEL_PROPERTY, state.levelId()));
     }
 
     /** Reaches HotSpot's flags and marks the JVM as having sprint-opt (for {@code list}). */
     static AgentRuntime create() {
-        AgentRuntime runtime = new AgentRuntime(HotSpotFlags.platform());
+        AgentRuntime runtime = new AgentRuntime(HotSpotFlags.platform(), new HostProbe());
         System.setProperty(VERSION_PROPERTY, Version.VALUE);
         System.setProperty(LEVEL_PROPERTY, runtime.level());
         return runtime;
@@ -62,13 +59,9 @@ final class AgentRuntime implements OptimizerControl {
 
     Optimizer.Outcome apply(Options options) {
         Optimizer.Outcome outcome = optimizer.apply(options);
-        if (outcome.applied()) {
-            Profile profile = optimizer.state().profile();
-            if (profile.mlock() || profile.rt() || profile.pinning() || profile.latency() || profile.hugepages()
-                    || profile.numa() || !options.pin().isEmpty()) {
-                Log.info("level %s: its OS actions (memory lock, RT priority, pinning, timer slack, huge pages,"
-                        + " NUMA) are not in sprint-opt %s yet; JVM actions only", profile.level(), Version.VALUE);
-            }
+        if (outcome.applied() && !options.pin().isEmpty()) {
+            Log.info("pin=%s: pinning threads as they start is not in sprint-opt %s yet", String.join(";", options.pin()),
+                    Version.VALUE);
         }
         return outcome;
     }

@@ -50,8 +50,20 @@ public abstract class SettingAction<T> implements Action {
         try {
             return ActionRecord.applied(name, target(), transaction.set(name, setting, target) + note());
         } catch (Exception e) {
+            String skip = skipOnError(e);
+            if (skip != null) {
+                return ActionRecord.skipped(name, target(), skip);
+            }
             return ActionRecord.failed(name, target(), setting.key() + " → " + target() + ": " + Ledger.describe(e));
         }
+    }
+
+    /**
+     * Whether an error means "not possible here" (a missing privilege, an unsupported OS) rather
+     * than a failure: the skip detail, with its remedy, or null for a failure.
+     */
+    protected String skipOnError(Exception e) {
+        return null;
     }
 
     /** Appended to the detail of an applied change, e.g. which collector honours it. */

@@ -3,6 +3,7 @@ package io.sprint.opt.cli;
 import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.sprint.opt.LevelActions;
 import io.sprint.opt.Optimizer;
 import io.sprint.opt.Version;
 import io.sprint.opt.action.Plan;
@@ -13,8 +14,8 @@ import io.sprint.opt.config.OptionKey;
 import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.config.Profile;
 import io.sprint.opt.jvm.HotSpotFlags;
-import io.sprint.opt.jvm.JvmActions;
 import io.sprint.opt.jvm.LaunchFlags;
+import io.sprint.opt.platform.HostProbe;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -231,8 +232,9 @@ public final class Cli {
 
     private int plan(Options options) {
         HotSpotFlags flags = HotSpotFlags.platform();
-        int cpus = Runtime.getRuntime().availableProcessors();
-        Optimizer optimizer = new Optimizer(profile -> JvmActions.forProfile(profile, flags), System.getenv(), cpus,
+        HostProbe host = new HostProbe();
+        int cpus = host.usableCpuCount();
+        Optimizer optimizer = new Optimizer(new LevelActions(flags, host, host.allowedCpus()), System.getenv(), cpus,
                 state -> { });
         for (Map.Entry<Level, List<Plan>> level : optimizer.plan(options).entrySet()) {
             out.println("level " + level.getKey() + " on this host (" + cpus + " CPUs, JDK " + Runtime.version().feature()

@@ -33,6 +33,11 @@ public record Profile(Level level, int cpus, int gcPercent, int memPercent, int 
                 options.pin());
     }
 
+    /** Whether any field needs the OS layer (and so JNA). */
+    public boolean needsOs() {
+        return mlock || rt || hugepages || numa || latency || affinity != null;
+    }
+
     /**
      * Go's GOGC=g lets the heap grow to live x (1 + g/100) before collecting, so right after a
      * collection the free share is g / (100 + g). The JVM's nearest knob is the free-ratio band

@@ -45,6 +45,16 @@ public final class HostProbe {
                 .orElseGet(() -> CpuList.range(0, Runtime.getRuntime().availableProcessors()));
     }
 
+    /**
+     * n of the level table: the CPUs this process may use, capped by the cgroup CPU quota
+     * rounded up (a 1.5-CPU quota can keep two threads busy part of the time).
+     */
+    public int usableCpuCount() {
+        int cpus = allowedCpus().count();
+        double quota = cpuQuota();
+        return quota > 0 ? Math.max(1, Math.min(cpus, (int) Math.ceil(quota))) : cpus;
+    }
+
     /** CPUs' worth of cgroup CPU quota (cpu.max or cfs_quota/cfs_period), or -1 for none. */
     public double cpuQuota() {
         Optional<String> v2 = cgroupFile("cpu", "cpu.max");

@@ -22,14 +22,17 @@ final class Artifacts {
         return file;
     }
 
-    /** The probes' class path: this module's test classes and the application's own Byte Buddy 1.12.19. */
+    /** The probes' class path: this module's test classes, and the application's own Byte Buddy and JNA. */
     static String probeClassPath() {
-        String testClasses = Path.of("target/test-classes").toAbsolutePath().toString();
-        String byteBuddy = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> entry.contains("byte-buddy-1.12.19"))
+        return Path.of("target/test-classes").toAbsolutePath() + File.pathSeparator + testJar("byte-buddy-1.12.19")
+                + File.pathSeparator + testJar("jna-5.13.0");
+    }
+
+    private static String testJar(String name) {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.contains(name))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("byte-buddy 1.12.19 is not on the test class path"));
-        return testClasses + File.pathSeparator + byteBuddy;
+                .orElseThrow(() -> new IllegalStateException(name + " is not on the test class path"));
     }
 
     static String agentArg(String options) {

@@ -54,9 +54,13 @@ record Jdk(Path home, int feature) {
         return home.resolve("bin/jcmd").toString();
     }
 
-    /** Flags that keep a target's stderr free of JDK warnings about agents and native access. */
+    /**
+     * The documented flags that keep a target's stderr free of JDK warnings: dynamic agent
+     * loading (JDK 21+) and native access for the agent's JNA (warned from JDK 24).
+     */
     List<String> quietFlags() {
-        return feature >= 21 ? List.of("-XX:+EnableDynamicAgentLoading") : List.of();
+        return feature >= 21 ? List.of("-XX:+EnableDynamicAgentLoading", "--enable-native-access=ALL-UNNAMED")
+                : List.of();
     }
 
     @Override

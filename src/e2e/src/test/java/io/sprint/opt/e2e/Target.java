@@ -21,9 +21,11 @@ final class Target implements AutoCloseable {
         this.err = err;
     }
 
+    /** Starts {@code java} with the JDK's quiet flags (see {@link Jdk#quietFlags()}), then the given arguments. */
     static Target start(Jdk jdk, List<String> jvmArgs, List<String> main, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(jdk.java());
+        command.addAll(jdk.quietFlags());
         command.addAll(jvmArgs);
         command.addAll(main);
         Path out = Files.createTempFile("target", ".out");
@@ -37,9 +39,7 @@ final class Target implements AutoCloseable {
 
     /** The relay test app for {@code seconds}, with {@code jvmArgs}; returns once it is running. */
     static Target relayApp(Jdk jdk, List<String> jvmArgs, int seconds) throws Exception {
-        List<String> args = new ArrayList<>(jdk.quietFlags());
-        args.addAll(jvmArgs);
-        Target target = start(jdk, args, List.of("-jar", Artifacts.APP.toString(), "--duration", seconds + "s",
+        Target target = start(jdk, jvmArgs, List.of("-jar", Artifacts.APP.toString(), "--duration", seconds + "s",
                 "--rate", "2000"), Map.of());
         target.awaitStdout("relay app pid", Duration.ofSeconds(20));
         return target;

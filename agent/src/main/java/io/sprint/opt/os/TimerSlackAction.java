@@ -1,0 +1,41 @@
+package io.sprint.opt.os;
+
+import io.sprint.opt.platform.HostProbe;
+import io.sprint.opt.platform.Platform;
+
+/**
+ * Latency tuning: timer slack 1 ns for every thread, so sleeps and timed waits wake on time
+ * instead of up to 50 µs late. Linux lets a process set another thread's slack
+ * (/proc/TID/timerslack_ns) only with CAP_SYS_NICE. A thread switched to SCHED_FIFO/RR reads 0:
+ * real-time threads get no slack at all.
+ */
+final class TimerSlackAction extends OsSettingAction<PerThread<Long>> {
+    private static final int CAP_SYS_NICE = 23;
+    private final HostProbe host;
+
+    TimerSlackAction(Platform platform, HostProbe host) {
+        super("timer-slack", setting(platform), PerThread.every(1L), Remedies.SYS_NICE);
+        this.host = host;
+    }
+
+    private static PerThreadSetting<Long> setting(Platform platform) {
+        return new PerThreadSetting<>("timerslack_ns", platform, new PerThreadSetting.Access<>() {
+            @Override
+            public Long get(long tid) throws io.sprint.opt.platform.OsException {
+                return platform.timerSlackNanos(tid);
+            }
+
+            @Override
+            public void set(long tid, Long nanos) throws io.sprint.opt.platform.OsException {
+                platform.setTimerSlackNanos(tid, nanos);
+            }
+        }, nanos -> nanos + " ns");
+    }
+
+    @Override
+    protected String skipReason() {
+        return HostProbe.isLinux() && !host.hasCapability(CAP_SYS_NICE)
+                ? "other threads' timer slack can be read and set only with CAP_SYS_NICE; " + Remedies.SYS_NICE
+                : null;
+    }
+}

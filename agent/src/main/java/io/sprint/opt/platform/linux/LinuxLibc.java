@@ -1,0 +1,35 @@
+package io.sprint.opt.platform.linux;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+
+/**
+ * The few libc calls the Linux layer needs, by JNA direct mapping (no proxy, no reflection per
+ * call). A failing call throws LastErrorException carrying errno.
+ */
+final class LinuxLibc {
+    static final int MCL_CURRENT = 1;
+    static final int MCL_FUTURE = 2;
+    /** Linux 4.4+: lock pages as they are touched, so a large reserved heap is not made resident. */
+    static final int MCL_ONFAULT = 4;
+    static final int MADV_HUGEPAGE = 14;
+
+    static {
+        Native.register(LinuxLibc.class, NativeLibrary.getInstance(com.sun.jna.Platform.C_LIBRARY_NAME));
+    }
+
+    private LinuxLibc() {
+    }
+
+    static native int mlockall(int flags) throws LastErrorException;
+
+    static native int munlockall() throws LastErrorException;
+
+    /** The mask is cpu_set_t as unsigned longs: bit n of word n/64 is CPU n, on any endianness. */
+    static native int sched_setaffinity(int tid, NativeLong size, long[] mask) throws LastErrorException;
+
+    static native int madvise(Pointer address, NativeLong length, int advice) throws LastErrorException;
+}

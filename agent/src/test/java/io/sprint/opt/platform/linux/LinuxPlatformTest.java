@@ -1,0 +1,128 @@
+package io.sprint.opt.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.sprint.opt.config.CpuList;
+import io.sprint.opt.platform.HostProbe;
+import io.sprint.opt.platform.OsException;
+import io.sprint.opt.platform.Platform;
+import io.sprint.opt.platform.Platforms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Linux layer against the real kernel, on threads of this test JVM, each change read back
+ * from /proc and undone. Needs root or CAP_SYS_NICE/CAP_IPC_LOCK (this project's CI runs as
+ * root); without them the tests are skipped with the reason.
+ */
+class LinuxPlatformTest {
+    private final HostProbe host = new HostProbe();
+
+    private Platform linux() {
+        assumeTrue(HostProbe.isLinux(), "Linux only");
+        Platform platform = Platforms.current();
+        assumeTrue(platform instanceof LinuxPlatform, platform.name());
+        return platform;
+    }
+
+    /** A thread of our own to change, so the test runner's threads are left alone. */
+    private static long withThread(ThrowingConsumer body) throws Exception {
+        AtomicLong tid = new AtomicLong();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread thread = new Thread(() -> {
+            tid.set(Long.parseLong(readlink()));
+            started.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "linux-platform-test");
+        thread.start();
+        started.await();
+        try {
+            body.accept(tid.get());
+        } finally {
+            done.countDown();
+            thread.join();
+        }
+        return tid.get();
+    }
+
+    private static String readlink() {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    interface ThrowingConsumer {
+        void accept(long tid) throws Exception;
+    }
+
+    @Test
+    void threadsAreThisJvmsTasks() throws Exception {
+        Platform linux = linux();
+        long tid = withThread(t -> assertTrue(linux.threads().contains(t)));
+        assertTrue(tid > 0);
+    }
+
+    @Test
+    void affinityIsSetAndReadBackPerThread() throws Exception {
+        Platform linux = linux();
+        CpuList usable = host.allowedCpus();
+        assumeTrue(usable.count() >= 2, "needs two CPUs");
+        withThread(tid -> {
+            BitSet before = linux.affinity(tid);
+            BitSet one = new BitSet();
+            one.set(usable.bits().length() - 1);
+            linux.setAffinity(tid, one);
+            assertEquals(one, linux.affinity(tid));
+            linux.setAffinity(tid, before);
+            assertEquals(before, linux.affinity(tid));
+        });
+    }
+
+    @Test
+    void timerSlackIsSetPerThread() throws Exception {
+        Platform linux = linux();
+        assumeTrue(host.hasCapability(23), "needs CAP_SYS_NICE");
+        withThread(tid -> {
+            long before = linux.timerSlackNanos(tid);
+            linux.setTimerSlackNanos(tid, 1);
+            assertEquals(1, linux.timerSlackNanos(tid));
+            linux.setTimerSlackNanos(tid, before);
+            assertEquals(before, linux.timerSlackNanos(tid));
+        });
+    }
+
+    @Test
+    void memoryLockShowsInVmLckAndGoes() throws Exception {
+        Platform linux = linux();
+        assumeTrue(host.memlockCapable(), "needs CAP_IPC_LOCK or an unlimited RLIMIT_MEMLOCK");
+        assumeTrue(linux.lockedKilobytes() == 0, "the test JVM already has locked memory");
+        linux.lockMemory();
+        try {
+            assertTrue(linux.lockedKilobytes() > 0);
+        } finally {
+            linux.unlockMemory();
+        }
+        assertEquals(0, linux.lockedKilobytes());
+    }
+
+    @Test
+    void aGoneThreadIsNoSuchThread() {
+        Platform linux = linux();
+        OsException error = org.junit.jupiter.api.Assertions.assertThrows(OsException.class,
+                () -> linux.timerSlackNanos(Integer.MAX_VALUE - 1));
+        assertTrue(error.noSuchThread(), error.getMessage());
+    }
+}
