@@ -44,7 +44,7 @@ public final class OsActions {
         }
         if (profile.numa()) {
             int nodes = host.numaNodes();
-            actions.add(new Skipped("numa", nodes + " node(s)", nodes < 2
+            actions.add(new Skipped("numa-placement", nodes + " node(s)", nodes < 2
                     ? "one NUMA node on this host: nothing to place"
                     : "NUMA placement follows pinned threads, and thread pinning is not in this version"));
         }

@@ -23,7 +23,16 @@ final class Target implements AutoCloseable {
 
     /** Starts {@code java} with the JDK's quiet flags (see {@link Jdk#quietFlags()}), then the given arguments. */
     static Target start(Jdk jdk, List<String> jvmArgs, List<String> main, Map<String, String> env) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), jdk, jvmArgs, main, env);
+    }
+
+    /**
+     * The same behind {@code launcher}: a shell line that ends in {@code exec} (e.g. one that
+     * drops privileges or joins a cgroup first), given the java command as {@code "$@"}.
+     */
+    static Target start(List<String> launcher, Jdk jdk, List<String> jvmArgs, List<String> main,
+                        Map<String, String> env) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(jdk.java());
         command.addAll(jdk.quietFlags());
         command.addAll(jvmArgs);

@@ -1,0 +1,90 @@
+package io.sprint.opt.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.management.openmbean.CompositeData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A JVM in a real cgroup (v1: cpuset 1, CPU quota half a CPU, memory limit 1 GB), as a
+ * container would put it: SystemInfo shows the limits, n follows them, and no thread is ever
+ * given a CPU outside the cpuset. (The Testcontainers tests check the same inside Docker.)
+ */
+class CgroupTest {
+    private static final Path V1 = Path.of("/sys/fs/cgroup");
+    private final String name = "sprint-opt-e2e-" + ProcessHandle.current().pid();
+
+    @BeforeEach
+    void createCgroups() throws Exception {
+        assumeTrue(OsState.isRoot(), "creating cgroups needs root");
+        assumeTrue(Files.isWritable(V1.resolve("cpuset")) && Files.isWritable(V1.resolve("cpu"))
+                && Files.isWritable(V1.resolve("memory")), "needs a writable cgroup v1 hierarchy (cpuset, cpu, memory)");
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two CPUs");
+        Files.createDirectories(dir("cpuset"));
+        Files.writeString(dir("cpuset").resolve("cpuset.cpus"), "1");
+        Files.writeString(dir("cpuset").resolve("cpuset.mems"), "0");
+        Files.createDirectories(dir("cpu"));
+        Files.writeString(dir("cpu").resolve("cpu.cfs_period_us"), "100000");
+        Files.writeString(dir("cpu").resolve("cpu.cfs_quota_us"), "50000");
+        Files.createDirectories(dir("memory"));
+        Files.writeString(dir("memory").resolve("memory.limit_in_bytes"), Long.toString(1L << 30));
+    }
+
+    @AfterEach
+    void removeCgroups() throws Exception {
+        for (String controller : List.of("cpuset", "cpu", "memory")) {
+            Path dir = dir(controller);
+            for (int i = 0; i < 50 && Files.isDirectory(dir); i++) {
+                try {
+                    Files.delete(dir); // rmdir: succeeds once the target has exited
+                } catch (java.io.IOException e) {
+                    Thread.sleep(100);
+                }
+            }
+        }
+    }
+
+    private Path dir(String controller) {
+        return V1.resolve(controller).resolve(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void limitsAreSeenAndNoThreadLeavesTheCpuset(Jdk jdk) throws Exception {
+        String join = "for c in cpuset cpu memory; do echo $$ > " + V1 + "/$c/" + name + "/tasks; done && exec \"$@\"";
+        List<String> launcher = List.of("sh", "-c", join, "sh");
+        // cpus=0 lies outside the cgroup's cpuset: it must be refused, not obeyed
+        List<String> jvm = List.of(Artifacts.agentArg("level=enterprise,cpus=0"));
+        List<String> app = List.of("-jar", Artifacts.APP.toString(), "--duration", "60s", "--rate", "1000");
+        try (Target target = Target.start(launcher, jdk, jvm, app, Map.of())) {
+            target.awaitStdout("relay app pid", Duration.ofSeconds(30));
+            try (Jmx jmx = Jmx.connect(target.pid())) {
+                CompositeData info = jmx.composite("SystemInfo");
+                assertEquals("1", info.get("cpus_allowed"));
+                assertEquals(0.5, (Double) info.get("cpu_quota"), 1e-9);
+                assertEquals(1024L, info.get("memory_limit_mb"));
+                assertEquals(1, info.get("num_cpu"));
+                assertEquals(2, jmx.composite("Stats").get("max_threads"), "enterprise: 2n with n = 1");
+                CompositeData affinity = jmx.action("cpu-affinity");
+                assertEquals("skipped", affinity.get("status"));
+                assertEquals("CPUs 0 are outside the CPUs this process may use (1)", affinity.get("detail"));
+            }
+            OsState.affinity(target.pid()).forEach((tid, cpus) -> assertEquals("1", cpus, "thread " + tid));
+            Run plan = Run.of(List.of("sh", "-c", join + "", "sh", jdk.java(), "-jar", Artifacts.AGENT.toString(),
+                    "plan", "level=turbo"));
+            assertEquals(0, plan.exit(), plan.toString());
+            assertTrue(plan.out().contains("(1 CPUs,"), plan.out());
+            assertTrue(plan.out().matches("(?s).*cpu-affinity +would apply +every thread 1 .*"), plan.out());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.sprint.opt.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** A process's OS state read from outside, the way an operator would: taskset, /proc. */
+final class OsState {
+    private OsState() {
+    }
+
+    static List<Long> threads(long pid) throws IOException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.map(t -> Long.parseLong(t.getFileName().toString())).sorted().collect(Collectors.toList());
+        }
+    }
+
+    /** Each thread's CPU list as {@code taskset -pc TID} prints it ("pid 42's current affinity list: 1"). */
+    static Map<Long, String> affinity(long pid) throws Exception {
+        Map<Long, String> masks = new TreeMap<>();
+        for (long tid : threads(pid)) {
+            Run run = Run.of(List.of("taskset", "-pc", Long.toString(tid)));
+            if (run.exit() == 0) {
+                masks.put(tid, run.out().substring(run.out().lastIndexOf(':') + 1).trim());
+            }
+        }
+        return masks;
+    }
+
+    /** Each thread's /proc/TID/timerslack_ns (reading another process's needs root or CAP_SYS_NICE). */
+    static Map<Long, Long> timerSlack(long pid) throws IOException {
+        Map<Long, Long> slack = new TreeMap<>();
+        for (long tid : threads(pid)) {
+            try {
+                slack.put(tid, Long.parseLong(Files.readString(Path.of("/proc", Long.toString(tid), "timerslack_ns"))
+                        .trim()));
+            } catch (java.nio.file.NoSuchFileException e) {
+                // the thread ended meanwhile
+            }
+        }
+        return slack;
+    }
+
+    /** VmLck of /proc/PID/status, in kB. */
+    static long lockedKilobytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmLck:")) {
+                return Long.parseLong(line.substring(6).replace("kB", "").trim());
+            }
+        }
+        throw new AssertionError("no VmLck for " + pid);
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+}

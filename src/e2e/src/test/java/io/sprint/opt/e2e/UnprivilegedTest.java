@@ -1,0 +1,69 @@
+package io.sprint.opt.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A JVM as nobody, every capability dropped, RLIMIT_MEMLOCK 64 kB and RLIMIT_RTPRIO 0: what
+ * needs privilege is skipped with the errno text and the remedy, what does not (affinity of
+ * one's own threads) is applied, and the application runs on.
+ */
+class UnprivilegedTest {
+    private static final String DROP = "ulimit -l 64 && ulimit -r 0 && exec setpriv --reuid=nobody --regid=nogroup"
+            + " --clear-groups --inh-caps=-all --bounding-set=-all -- \"$@\"";
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void withoutPrivilegesTheLevelDegradesAndTheApplicationRunsOn(Jdk jdk) throws Exception {
+        assumeTrue(OsState.isRoot(), "dropping to nobody needs root");
+        assumeTrue(new java.io.File("/usr/bin/setpriv").canExecute(), "needs setpriv (util-linux)");
+        List<String> launcher = List.of("sh", "-c", DROP, "sh");
+        List<String> jvm = List.of(Artifacts.agentArg("level=enterprise,cpus=1,log=debug"));
+        List<String> app = List.of("-jar", Artifacts.APP.toString(), "--duration", "5s", "--rate", "2000");
+        try (Target target = Target.start(launcher, jdk, jvm, app, Map.of())) {
+            target.awaitStdout("relay app pid", Duration.ofSeconds(20));
+            long pid = target.pid(); // sh exec'd setpriv, which exec'd java: one process
+            assertEquals("nobody", ProcessHandle.of(pid).orElseThrow().info().user().orElse("?"));
+            target.awaitStdout("delivered", Duration.ofSeconds(30));
+            assertEquals(0, target.waitFor(Duration.ofSeconds(30)), target.stderr());
+
+            String log = target.stderr();
+            assertTrue(log.contains("memory-lock skipped (mlockall(MCL_CURRENT|MCL_FUTURE|MCL_ONFAULT): Cannot allocate"
+                    + " memory (ENOMEM); grant CAP_IPC_LOCK or an unlimited RLIMIT_MEMLOCK: ulimit -l unlimited"), log);
+            assertTrue(log.contains("--cap-add IPC_LOCK --ulimit memlock=-1"), log);
+            assertTrue(log.contains("timer-slack skipped (other threads' timer slack can be read and set only with"
+                    + " CAP_SYS_NICE; grant CAP_SYS_NICE"), log);
+            assertTrue(log.contains("cpu-affinity applied"), log);
+            assertTrue(log.contains("[sprint-opt] level enterprise applied:"), log);
+            assertTrue(target.stdout().contains("relay app: "), target.stdout());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void whatTheUnprivilegedJvmGotIsVisibleFromOutside(Jdk jdk) throws Exception {
+        assumeTrue(OsState.isRoot(), "dropping to nobody needs root");
+        assumeTrue(new java.io.File("/usr/bin/setpriv").canExecute(), "needs setpriv (util-linux)");
+        List<String> launcher = List.of("sh", "-c", DROP, "sh");
+        List<String> jvm = List.of(Artifacts.agentArg("level=enterprise,cpus=1,log=debug"));
+        List<String> app = List.of("-jar", Artifacts.APP.toString(), "--duration", "60s", "--rate", "2000");
+        try (Target target = Target.start(launcher, jdk, jvm, app, Map.of())) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!target.stderr().contains("level enterprise applied") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(target.stderr().contains("level enterprise applied"), target.stderr());
+            long pid = target.pid();
+            OsState.affinity(pid).forEach((tid, cpus) -> assertEquals("1", cpus, "thread " + tid));
+            assertEquals(0, OsState.lockedKilobytes(pid), "nothing locked without the privilege");
+            OsState.timerSlack(pid).forEach((tid, slack) -> assertEquals(50_000L, slack, "untouched: thread " + tid));
+        }
+    }
+}
