@@ -16,6 +16,7 @@ import io.sprint.opt.config.Profile;
 import io.sprint.opt.jvm.HotSpotFlags;
 import io.sprint.opt.jvm.LaunchFlags;
 import io.sprint.opt.platform.HostProbe;
+import io.sprint.opt.platform.Readiness;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,6 +40,7 @@ public final class Cli {
             "  health PID              exit 0 when healthy, else 1 with one reason per line",
             "  plan [OPTIONS]          dry run on this host: what each action would do; changes nothing",
             "  flags LEVEL             launch flags for what a running JVM cannot change",
+            "  doctor [OPTIONS]        host readiness: privileges, limits, THP, isolated CPUs, NUMA, cgroups, IRQs",
             "  --help | --version",
             "OPTIONS: comma-separated key=value, e.g. level=enterprise,pin=relay-*",
             "  keys: " + OptionKey.allKeys(),
@@ -109,6 +111,8 @@ public final class Cli {
             case "flags":
                 expect(rest, 1, 1, command);
                 return flags(rest.get(0));
+            case "doctor":
+                return doctor(options(rest));
             default:
                 throw new UsageException("unknown command '" + command + "'");
         }
@@ -270,6 +274,20 @@ public final class Cli {
         for (LaunchFlags.LaunchFlag flag : flags) {
             out.println("# " + flag.flag() + ": " + flag.why());
         }
+        return 0;
+    }
+
+    /** The checks; the cores examined for interrupts are the first level's affinity, or cpus=. */
+    private int doctor(Options options) {
+        HostProbe host = new HostProbe();
+        Profile profile = Profile.resolve(options.level().resolve(0, System.getenv()), host.usableCpuCount(), options);
+        out.println("sprint-opt doctor: " + System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + ", CPUs " + host.allowedCpus() + ", JDK " + Runtime.version().feature());
+        Table table = new Table("CHECK", "STATUS", "VALUE", "ADVICE");
+        for (Readiness.Check check : new Readiness(host).checks(profile.affinity())) {
+            table.row(check.name(), check.status(), check.value(), check.advice());
+        }
+        table.print(out, "  ");
         return 0;
     }
 

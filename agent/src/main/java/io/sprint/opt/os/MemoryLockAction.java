@@ -1,5 +1,7 @@
 package io.sprint.opt.os;
 
+import io.sprint.opt.platform.Remedies;
+
 import io.sprint.opt.action.Plan;
 import io.sprint.opt.action.Setting;
 import io.sprint.opt.platform.HostProbe;

@@ -35,6 +35,14 @@ public final class HostProbe {
         this.sys = sys;
     }
 
+    Path proc() {
+        return proc;
+    }
+
+    Path sys() {
+        return sys;
+    }
+
     public static boolean isLinux() {
         return System.getProperty("os.name", "").startsWith("Linux");
     }
@@ -162,15 +170,25 @@ public final class HostProbe {
         return Optional.empty();
     }
 
-    private static Optional<String> read(Path file) {
+    static Optional<String> read(Path file) {
         try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim());
+            return Optional.of(readFully(file).trim());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static List<String> lines(Path file) {
+    /**
+     * A /proc or /sys file in one read. Files.readString reads a zero-size file one byte first,
+     * and /proc/sys files give nothing at a non-zero offset: it would return "9" for 950000.
+     */
+    public static String readFully(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static List<String> lines(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {

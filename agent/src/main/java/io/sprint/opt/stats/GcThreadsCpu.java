@@ -40,7 +40,7 @@ final class GcThreadsCpu {
     private static long gcTicks(Path stat) {
         String line;
         try {
-            line = Files.readString(stat);
+            line = io.sprint.opt.platform.HostProbe.readFully(stat);
         } catch (IOException e) {
             return 0; // the thread ended while we looked
         }

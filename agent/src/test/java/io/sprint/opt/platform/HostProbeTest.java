@@ -105,4 +105,16 @@ class HostProbeTest {
         assertEquals(-1, probe().memoryLimitBytes());
         assertEquals(Runtime.getRuntime().availableProcessors(), probe().allowedCpus().count());
     }
+
+    @Test
+    void readsSysctlFilesWhole() throws IOException {
+        Path sysctl = Path.of("/proc/sys/kernel/pid_max");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(sysctl), "needs Linux /proc/sys");
+        String expected;
+        try (java.io.BufferedReader reader = Files.newBufferedReader(sysctl)) {
+            expected = reader.readLine().trim();
+        }
+        assertTrue(expected.length() > 1, expected);
+        assertEquals(expected, HostProbe.read(sysctl).orElseThrow(), "all digits, not the first one");
+    }
 }

@@ -124,7 +124,7 @@ public final class LinuxPlatform implements Platform {
 
     private static String read(Path file) throws OsException {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return io.sprint.opt.platform.HostProbe.readFully(file);
         } catch (NoSuchFileException e) {
             throw new OsException(file + ": no such thread or file", OsException.ESRCH);
         } catch (IOException e) {

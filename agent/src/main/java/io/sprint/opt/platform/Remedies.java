@@ -1,0 +1,18 @@
+package io.sprint.opt.platform;
+
+/** What to do when the OS refuses: the user's next step, per missing privilege. */
+public final class Remedies {
+    public static final String MEMLOCK = "grant CAP_IPC_LOCK or an unlimited RLIMIT_MEMLOCK: ulimit -l unlimited"
+            + " (systemd: LimitMEMLOCK=infinity); docker run --cap-add IPC_LOCK --ulimit memlock=-1; Kubernetes"
+            + " securityContext.capabilities.add: [IPC_LOCK]; or setcap cap_ipc_lock+ep on the java binary";
+    public static final String SYS_NICE = "grant CAP_SYS_NICE: docker run --cap-add SYS_NICE --ulimit rtprio=99;"
+            + " Kubernetes securityContext.capabilities.add: [SYS_NICE]; or setcap cap_sys_nice+ep on the java binary";
+
+    public static final String RT_THROTTLING = "sysctl kernel.sched_rt_runtime_us=-1 lets a SCHED_FIFO thread run"
+            + " without the kernel's 5 % RT throttling (only with one RT thread per dedicated core)";
+    public static final String ISOLATION = "boot with isolcpus=N nohz_full=N rcu_nocbs=N to keep the kernel and other"
+            + " processes off the cores given to pinned threads";
+
+    private Remedies() {
+    }
+}
