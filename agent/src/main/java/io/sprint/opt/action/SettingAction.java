@@ -37,7 +37,9 @@ public abstract class SettingAction<T> implements Action {
             T current = setting.read();
             return Plan.apply(name, target(), setting.key() + " " + setting.format(current) + " → " + target());
         } catch (Exception e) {
-            return Plan.fail(name, target(), setting.key() + " cannot be read: " + Ledger.describe(e));
+            String skip = skipOnError(e);
+            return skip != null ? Plan.skip(name, target(), skip)
+                    : Plan.fail(name, target(), setting.key() + " cannot be read: " + Ledger.describe(e));
         }
     }
 

@@ -65,7 +65,7 @@ final class TargetJvm implements AutoCloseable {
                         + "; load it with: java -jar sprint-opt.jar attach " + pid + " level=…");
             }
             if (connector == null) {
-                connector = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
+                connector = JMXConnectorFactory.connect(new JMXServiceURL(localAgent()));
             }
             MBeanServerConnection connection = connector.getMBeanServerConnection();
             ObjectName name = new ObjectName(OBJECT_NAME);
@@ -84,6 +84,21 @@ final class TargetJvm implements AutoCloseable {
             throw new CommandException("interrupted");
         } catch (Exception e) {
             throw new CommandException("cannot reach JMX in JVM " + pid + ": " + e);
+        }
+    }
+
+    /** A JVM still starting up can fail to start its JMX agent: retried for a few seconds. */
+    private String localAgent() throws Exception {
+        long deadline = System.currentTimeMillis() + MBEAN_WAIT_MILLIS;
+        while (true) {
+            try {
+                return vm.startLocalManagementAgent();
+            } catch (java.io.IOException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

@@ -29,6 +29,9 @@ final class HugePagesAction extends OsSettingAction<Boolean> {
 
     @Override
     protected String skipReason() {
+        if (!HostProbe.isLinux()) {
+            return "huge-page advice is Linux's (transparent huge pages); elsewhere use -XX:+UseLargePages";
+        }
         if ("always".equals(thpMode)) {
             return "transparent huge pages are 'always' on this host: the heap gets them without advice";
         }

@@ -23,7 +23,7 @@ abstract class OsSettingAction<T> extends SettingAction<T> {
             if (remedy != null && os.lacksPrivilege()) {
                 return os.getMessage() + "; " + remedy;
             }
-            if (os.errno() == 0 && os.getMessage().contains("not")) {
+            if (os.isUnsupported()) {
                 return os.getMessage();
             }
         }

@@ -13,14 +13,30 @@ public final class OsException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final int errno;
+    private final boolean unsupported;
 
     public OsException(String message, int errno) {
-        super(message);
-        this.errno = errno;
+        this(message, errno, false);
     }
 
-    public static OsException unsupported(String what) {
-        return new OsException(what + " is not supported on " + System.getProperty("os.name"), 0);
+    private OsException(String message, int errno, boolean unsupported) {
+        super(message);
+        this.errno = errno;
+        this.unsupported = unsupported;
+    }
+
+    /** What this OS (or this build of the OS layer) cannot do at all. */
+    public static OsException unsupported(String what, String os) {
+        return new OsException(what + " is not supported on " + os, 0, true);
+    }
+
+    /** The whole OS layer is missing here, for {@code reason}. */
+    static OsException unavailable(String reason) {
+        return new OsException(reason, 0, true);
+    }
+
+    public boolean isUnsupported() {
+        return unsupported;
     }
 
     public int errno() {

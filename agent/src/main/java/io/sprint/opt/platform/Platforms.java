@@ -2,6 +2,8 @@ package io.sprint.opt.platform;
 
 import io.sprint.opt.log.Log;
 import io.sprint.opt.platform.linux.LinuxPlatform;
+import io.sprint.opt.platform.macos.MacPlatform;
+import io.sprint.opt.platform.windows.WindowsPlatform;
 
 /**
  * Picks the OS layer once, at first use. JNA is initialised here, and only here: it creates a
@@ -30,12 +32,15 @@ public final class Platforms {
 
     private static Platform choose() {
         String os = System.getProperty("os.name", "");
-        if (!os.startsWith("Linux")) {
-            return new UnsupportedPlatform("sprint-opt's OS layer supports Linux; " + os + " is not yet supported");
+        if (os.startsWith("Mac")) {
+            return new MacPlatform();
+        }
+        if (!os.startsWith("Linux") && !os.startsWith("Windows")) {
+            return new UnsupportedPlatform("no OS layer for " + os);
         }
         try {
             JnaBootstrap.initialise();
-            return new LinuxPlatform();
+            return os.startsWith("Linux") ? new LinuxPlatform() : new WindowsPlatform();
         } catch (LinkageError | RuntimeException e) {
             return new UnsupportedPlatform("JNA could not load its native library: " + e.getMessage()
                     + " (a noexec temp directory? set -Djna.tmpdir to an executable one)");

@@ -17,7 +17,7 @@ final class UnsupportedPlatform implements Platform {
     }
 
     private OsException no() {
-        return new OsException(reason, 0);
+        return OsException.unavailable(reason);
     }
 
     @Override

@@ -30,15 +30,8 @@ final class Jmx implements AutoCloseable {
 
     /** Connects and waits up to 10 s for the optimizer MBean (premain registers it off the start-up path). */
     static Jmx connect(long pid) throws Exception {
-        VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
-        String url;
-        try {
-            url = vm.startLocalManagementAgent();
-        } finally {
-            vm.detach();
-        }
-        Jmx jmx = new Jmx(JMXConnectorFactory.connect(new JMXServiceURL(url)));
         long deadline = System.nanoTime() + 10_000_000_000L;
+        Jmx jmx = new Jmx(JMXConnectorFactory.connect(new JMXServiceURL(localAgent(pid, deadline))));
         while (!jmx.server.isRegistered(jmx.name)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(NAME + " not registered in " + pid);
@@ -46,6 +39,25 @@ final class Jmx implements AutoCloseable {
             Thread.sleep(50);
         }
         return jmx;
+    }
+
+    /** A JVM still starting up can refuse the attach or the agent start: retried until the deadline. */
+    private static String localAgent(long pid, long deadline) throws Exception {
+        while (true) {
+            try {
+                VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+                try {
+                    return vm.startLocalManagementAgent();
+                } finally {
+                    vm.detach();
+                }
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     Object get(String attribute) throws Exception {

@@ -51,6 +51,7 @@ class OptionsTest {
     void autoReadsSprintOptEnv(Jdk jdk) throws Exception {
         List<String> jvm = List.of(Artifacts.agentArg("level=auto"), "-jar", Artifacts.APP.toString());
         try (Target app = Target.start(jdk, jvm, List.of("--duration", "60s"), Map.of("SPRINT_OPT_ENV", "hft"))) {
+            app.awaitStdout("relay app pid", java.time.Duration.ofSeconds(20));
             try (Jmx jmx = Jmx.connect(app.pid())) {
                 assertEquals("turbo", jmx.get("Level"));
             }

@@ -1,0 +1,68 @@
+package io.sprint.opt.os;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sprint.opt.action.Action;
+import io.sprint.opt.action.ActionRecord;
+import io.sprint.opt.action.ActionStatus;
+import io.sprint.opt.action.Ledger;
+import io.sprint.opt.action.Plan;
+import io.sprint.opt.config.CpuList;
+import io.sprint.opt.config.Level;
+import io.sprint.opt.config.OptionsParser;
+import io.sprint.opt.config.Profile;
+import io.sprint.opt.platform.HostProbe;
+import io.sprint.opt.platform.macos.MacPlatform;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a level's OS fields become, and that an OS which cannot do them gives skips, never failures. */
+class OsActionsTest {
+    @TempDir
+    Path root;
+
+    private List<Action> actions(String options) {
+        Profile profile = Profile.resolve(Level.ENTERPRISE, 2, OptionsParser.parse(options));
+        HostProbe host = new HostProbe(root.resolve("proc"), root.resolve("sys"));
+        return OsActions.forProfile(profile, MacPlatform::new, host, CpuList.parse("0-1"));
+    }
+
+    @Test
+    void enterpriseHasEveryOsField() {
+        assertEquals(List.of("memory-lock", "cpu-affinity", "timer-slack", "rt-priority", "huge-pages", "numa-placement"),
+                actions("").stream().map(Action::name).collect(Collectors.toList()));
+        assertEquals(List.of(), OsActions.forProfile(Profile.resolve(Level.BASIC, 2, OptionsParser.parse("")),
+                () -> {
+                    throw new AssertionError("basic must not load the OS layer");
+                }, new HostProbe(root, root), CpuList.parse("0-1")));
+    }
+
+    @Test
+    void anOsThatCannotSkipsWithTheReason() {
+        Ledger.Transaction tx = new Ledger().begin();
+        Map<String, ActionRecord> records = actions("").stream().map(a -> a.apply(tx))
+                .collect(Collectors.toMap(ActionRecord::name, r -> r));
+        records.values().forEach(r -> assertEquals(ActionStatus.SKIPPED, r.status(), r.toString()));
+        assertEquals("locking all memory (macOS has no mlockall, only mlock per region) is not supported on macOS",
+                records.get("memory-lock").detail());
+        assertEquals("thread affinity (macOS affinity tags are hints, ignored on Apple silicon) is not supported on"
+                + " macOS", records.get("cpu-affinity").detail());
+        for (Action action : actions("")) {
+            assertEquals(Plan.Verdict.SKIP, action.plan().verdict(), action.plan().toString());
+        }
+    }
+
+    @Test
+    void cpusOutsideTheUsableOnesAreRefused() {
+        Action affinity = actions("cpus=4-5").get(1);
+        ActionRecord record = affinity.apply(new Ledger().begin());
+        assertEquals(ActionStatus.SKIPPED, record.status());
+        assertEquals("CPUs 4-5 are outside the CPUs this process may use (0-1)", record.detail());
+        assertTrue(affinity.plan().detail().startsWith("CPUs 4-5 are outside"));
+    }
+}
