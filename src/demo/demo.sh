@@ -1,21 +1,33 @@
 #!/usr/bin/env bash
-# The demo: build, start the relay test app with sprint-opt at level=enterprise, show what the
-# agent did (status, read back with jcmd), restore it, and show the flags back as they were.
-# Usage: src/demo/demo.sh [LEVEL]   (JAVA_HOME selects the JDK; default: the java on PATH)
+# The demo: build, start the relay test app with sprint-opt (default level=enterprise), show what
+# the agent did (status, then read back from outside with jcmd, taskset and /proc), restore it,
+# and show everything back as it was.
+# Usage: src/demo/demo.sh [OPTIONS]   e.g. level=enterprise,cpus=1   (JAVA_HOME selects the JDK)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-level=${1:-enterprise}
+options=${1:-level=enterprise}
+level=$(printf '%s' "$options" | sed -n 's/.*level=\([a-z]*\).*/\1/p')
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
 agent=agent/target/sprint-opt.jar
 app=agent-test-app/target/agent-test-app.jar
 
+# What an operator would check: the JVM's flags, every thread's CPUs and timer slack, locked memory.
+outside() {
+    "$jcmd" "$1" VM.flags | tr ' ' '\n' | grep -E 'HeapFreeRatio|G1PeriodicGCInterval' || true
+    for tid in $(ls "/proc/$1/task"); do
+        printf 'CPUs %s, timer slack %s ns\n' "$(taskset -pc "$tid" | sed 's/.*: //')" \
+            "$(cat "/proc/$tid/timerslack_ns" 2>/dev/null || echo '?')"
+    done | sort | uniq -c | sed 's/^ */threads: /'
+    grep -E 'VmLck|VmRSS' "/proc/$1/status"
+}
+
 echo "== building (mvn -B -q package -DskipTests)"
 mvn -B -q package -DskipTests
 
-echo "== starting the relay app with -javaagent:$agent=level=$level"
-"$java" -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70 -javaagent:"$agent=level=$level" \
-    -jar "$app" --duration 60s > /tmp/sprint-opt-demo.out 2>&1 &
+echo "== starting the relay app with -javaagent:$agent=$options"
+"$java" -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70 --enable-native-access=ALL-UNNAMED \
+    -javaagent:"$agent=$options" -jar "$app" --duration 60s > /tmp/sprint-opt-demo.out 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 sleep 2
@@ -24,12 +36,12 @@ cat /tmp/sprint-opt-demo.out
 echo "== java -jar $agent status $pid"
 "$java" -jar "$agent" status "$pid"
 
-echo "== read back from outside: $jcmd $pid VM.flags"
-"$jcmd" "$pid" VM.flags | tr ' ' '\n' | grep -E 'HeapFreeRatio|G1PeriodicGCInterval'
+echo "== read back from outside the JVM (jcmd, taskset, /proc)"
+outside "$pid"
 
 echo "== java -jar $agent restore $pid"
 "$java" -jar "$agent" restore "$pid"
-"$jcmd" "$pid" VM.flags | tr ' ' '\n' | grep -E 'HeapFreeRatio|G1PeriodicGCInterval'
+outside "$pid"
 
-echo "== launch flags a running JVM cannot take: java -jar $agent flags $level"
-"$java" -jar "$agent" flags "$level"
+echo "== launch flags a running JVM cannot take: java -jar $agent flags ${level:-basic}"
+"$java" -jar "$agent" flags "${level:-basic}"

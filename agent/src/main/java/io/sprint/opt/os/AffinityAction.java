@@ -22,17 +22,8 @@ final class AffinityAction extends OsSettingAction<PerThread<BitSet>> {
     }
 
     private static PerThreadSetting<BitSet> setting(Platform platform) {
-        return new PerThreadSetting<>("Cpus_allowed_list", platform, new PerThreadSetting.Access<>() {
-            @Override
-            public BitSet get(long tid) throws io.sprint.opt.platform.OsException {
-                return platform.affinity(tid);
-            }
-
-            @Override
-            public void set(long tid, BitSet cpus) throws io.sprint.opt.platform.OsException {
-                platform.setAffinity(tid, cpus);
-            }
-        }, cpus -> CpuList.of(cpus).toString());
+        return new PerThreadSetting<>("Cpus_allowed_list", platform, platform::affinity, platform::setAffinity,
+                cpus -> CpuList.of(cpus).toString());
     }
 
     @Override

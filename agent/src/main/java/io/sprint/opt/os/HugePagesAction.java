@@ -1,7 +1,6 @@
 package io.sprint.opt.os;
 
 import io.sprint.opt.action.Irreversible;
-import io.sprint.opt.action.Setting;
 import io.sprint.opt.platform.HostProbe;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
@@ -46,12 +45,13 @@ final class HugePagesAction extends OsSettingAction<Boolean> {
         return null;
     }
 
-    private static final class Advised implements Setting<Boolean> {
+    private static final class Advised extends OnOffSetting {
         private final Platform platform;
         private final long start;
         private final long length;
 
         Advised(Platform platform, long[] range) {
+            super("hg", "no hg");
             this.platform = platform;
             this.start = range[0];
             this.length = range[1] - range[0];
@@ -75,16 +75,6 @@ final class HugePagesAction extends OsSettingAction<Boolean> {
                         + " MADV_NOHUGEPAGE would forbid huge pages");
             }
             platform.adviseHugePages(start, length);
-        }
-
-        @Override
-        public String format(Boolean advised) {
-            return advised ? "hg" : "no hg";
-        }
-
-        @Override
-        public boolean same(Boolean read, Boolean written) {
-            return read.booleanValue() == written.booleanValue();
         }
     }
 }

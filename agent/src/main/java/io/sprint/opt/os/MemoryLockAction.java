@@ -3,7 +3,6 @@ package io.sprint.opt.os;
 import io.sprint.opt.platform.Remedies;
 
 import io.sprint.opt.action.Plan;
-import io.sprint.opt.action.Setting;
 import io.sprint.opt.platform.HostProbe;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
@@ -63,10 +62,11 @@ final class MemoryLockAction extends OsSettingAction<Boolean> {
         return super.plan();
     }
 
-    private static final class Locked implements Setting<Boolean> {
+    private static final class Locked extends OnOffSetting {
         private final Platform platform;
 
         Locked(Platform platform) {
+            super("locked", "unlocked");
             this.platform = platform;
         }
 
@@ -88,16 +88,6 @@ final class MemoryLockAction extends OsSettingAction<Boolean> {
                 platform.unlockMemory();
             }
             lockedByUs = lock;
-        }
-
-        @Override
-        public String format(Boolean locked) {
-            return locked ? "locked" : "unlocked";
-        }
-
-        @Override
-        public boolean same(Boolean read, Boolean written) {
-            return read.booleanValue() == written.booleanValue();
         }
     }
 }

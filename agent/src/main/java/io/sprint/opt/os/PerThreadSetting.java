@@ -18,22 +18,27 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
     private static final int PASSES = 4;
     private static final long PID = ProcessHandle.current().pid();
 
-    /** How one thread's value is read and written. */
-    interface Access<V> {
+    /** Reads one thread's value. */
+    interface Getter<V> {
         V get(long tid) throws OsException;
+    }
 
+    /** Writes one thread's value. */
+    interface Setter<V> {
         void set(long tid, V value) throws OsException;
     }
 
     private final String key;
     private final Platform platform;
-    private final Access<V> access;
+    private final Getter<V> getter;
+    private final Setter<V> setter;
     private final Function<V, String> display;
 
-    PerThreadSetting(String key, Platform platform, Access<V> access, Function<V, String> display) {
+    PerThreadSetting(String key, Platform platform, Getter<V> getter, Setter<V> setter, Function<V, String> display) {
         this.key = key;
         this.platform = platform;
-        this.access = access;
+        this.getter = getter;
+        this.setter = setter;
         this.display = display;
     }
 
@@ -47,7 +52,7 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
         Map<Long, V> values = new LinkedHashMap<>();
         for (long tid : platform.threads()) {
             try {
-                values.put(tid, access.get(tid));
+                values.put(tid, getter.get(tid));
             } catch (OsException e) {
                 if (!e.noSuchThread()) {
                     throw e;
@@ -64,8 +69,8 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
             for (long tid : platform.threads()) {
                 V wanted = target.valueFor(tid);
                 try {
-                    if (!access.get(tid).equals(wanted)) {
-                        access.set(tid, wanted);
+                    if (!getter.get(tid).equals(wanted)) {
+                        setter.set(tid, wanted);
                         changed = true;
                     }
                 } catch (OsException e) {

@@ -21,17 +21,8 @@ final class TimerSlackAction extends OsSettingAction<PerThread<Long>> {
     }
 
     private static PerThreadSetting<Long> setting(Platform platform) {
-        return new PerThreadSetting<>("timerslack_ns", platform, new PerThreadSetting.Access<>() {
-            @Override
-            public Long get(long tid) throws io.sprint.opt.platform.OsException {
-                return platform.timerSlackNanos(tid);
-            }
-
-            @Override
-            public void set(long tid, Long nanos) throws io.sprint.opt.platform.OsException {
-                platform.setTimerSlackNanos(tid, nanos);
-            }
-        }, nanos -> nanos + " ns");
+        return new PerThreadSetting<>("timerslack_ns", platform, platform::timerSlackNanos,
+                platform::setTimerSlackNanos, nanos -> nanos + " ns");
     }
 
     @Override
