@@ -2,6 +2,7 @@ package io.sprint.opt;
 
 import io.sprint.opt.action.ActionRecord;
 import io.sprint.opt.config.Collector;
+import io.sprint.opt.config.CpuList;
 import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.jvm.HotSpotFlags;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /** The agent inside one JVM: its optimizer, its stats and its MBean. Created once per JVM. */
@@ -29,12 +29,19 @@ final class AgentRuntime implements OptimizerControl {
 
     private final Optimizer optimizer;
     private final Collector collector;
-    private final AtomicReference<RuntimeStats> stats = new AtomicReference<>();
+    private final HostProbe host;
+    /** Found once, before any change: the agent's own affinity action narrows what the OS reports. */
+    private final CpuList usable;
+    private final int cpus;
+    private RuntimeStats stats;
 
     private AgentRuntime(HotSpotFlags flags, HostProbe host) {
         this.collector = flags.collector();
-        this.optimizer = new Optimizer(new LevelActions(flags, host, host.allowedCpus()), System.getenv(),
-                host.usableCpuCount(), state -> System.setProperty(LEVEL_PROPERTY, state.levelId()));
+        this.host = host;
+        this.usable = host.allowedCpus();
+        this.cpus = host.usableCpuCount();
+        this.optimizer = new Optimizer(new LevelActions(flags, host, usable), System.getenv(), cpus,
+                state -> System.setProperty(LEVEL_PROPERTY, state.levelId()));
     }
 
     /** Reaches HotSpot's flags and marks the JVM as having sprint-opt (for {@code list}). */
@@ -81,13 +88,12 @@ final class AgentRuntime implements OptimizerControl {
         return optimizer.state().options().toString();
     }
 
-    private RuntimeStats runtimeStats() {
-        RuntimeStats current = stats.get();
-        if (current == null) {
-            stats.compareAndSet(null, new RuntimeStats(GcPauses.listen(), collector));
-            current = stats.get();
+    /** Created once, at first need: it registers GC notification listeners. */
+    private synchronized RuntimeStats runtimeStats() {
+        if (stats == null) {
+            stats = new RuntimeStats(GcPauses.listen(), collector, cpus);
         }
-        return current;
+        return stats;
     }
 
     @Override
@@ -118,7 +124,7 @@ final class AgentRuntime implements OptimizerControl {
 
     @Override
     public Map<String, Object> systemInfo() {
-        return SystemInfo.read(new HostProbe(), collector);
+        return SystemInfo.read(host, collector, usable, cpus);
     }
 
     @Override

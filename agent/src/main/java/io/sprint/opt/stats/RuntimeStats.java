@@ -14,13 +14,19 @@ public final class RuntimeStats {
 
     private final GcPauses pauses;
     private final Collector collector;
+    private final int cpus;
     private long lastSampleNanos = System.nanoTime();
     private long lastAllocatedBytes = allocatedBytes();
     private double allocRateMbPerSecond;
 
-    public RuntimeStats(GcPauses pauses, Collector collector) {
+    /**
+     * @param cpus n: the CPUs the process may use, as found at start (availableProcessors()
+     *     follows the affinity mask, which the agent itself may narrow)
+     */
+    public RuntimeStats(GcPauses pauses, Collector collector, int cpus) {
         this.pauses = pauses;
         this.collector = collector;
+        this.cpus = cpus;
     }
 
     /** What the optimizer contributes: its state, and the values it alone knows. */
@@ -34,7 +40,7 @@ public final class RuntimeStats {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("applied", agent.applied());
         stats.put("level", agent.level());
-        stats.put("num_cpu", Runtime.getRuntime().availableProcessors());
+        stats.put("num_cpu", cpus);
         stats.put("max_threads", agent.maxThreads());
         stats.put("num_threads", threads.getThreadCount());
         stats.put("daemon_threads", threads.getDaemonThreadCount());
@@ -70,8 +76,7 @@ public final class RuntimeStats {
                     .filter(b -> GcPauses.isPauseBean(b.getName()))
                     .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum() / 1000.0;
         }
-        double available = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0
-                * Runtime.getRuntime().availableProcessors();
+        double available = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0 * cpus;
         return available <= 0 ? 0 : Math.min(1, gcSeconds / available);
     }
 

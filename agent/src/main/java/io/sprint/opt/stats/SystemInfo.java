@@ -1,6 +1,7 @@
 package io.sprint.opt.stats;
 
 import io.sprint.opt.config.Collector;
+import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.HostProbe;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -11,8 +12,12 @@ public final class SystemInfo {
     private SystemInfo() {
     }
 
-    public static Map<String, Object> read(HostProbe host, Collector collector) {
-        int cpus = Runtime.getRuntime().availableProcessors();
+    /**
+     * @param usable the CPUs the process may use, as found at start (before the agent narrowed
+     *     any affinity)
+     * @param cpus n: usable capped by the CPU quota
+     */
+    public static Map<String, Object> read(HostProbe host, Collector collector, CpuList usable, int cpus) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         info.put("arch", System.getProperty("os.arch"));
@@ -20,7 +25,7 @@ public final class SystemInfo {
         info.put("vm_name", System.getProperty("java.vm.name"));
         info.put("gc", collector.toString());
         info.put("num_cpu", cpus);
-        info.put("cpus_allowed", host.allowedCpus().toString());
+        info.put("cpus_allowed", usable.toString());
         info.put("cpu_quota", host.cpuQuota());
         info.put("memory_limit_mb", mb(host.memoryLimitBytes()));
         info.put("max_heap_mb", mb(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax()));

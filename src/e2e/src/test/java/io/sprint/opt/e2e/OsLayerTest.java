@@ -65,6 +65,10 @@ class OsLayerTest {
                 assertEquals("skipped", jmx.action("rt-priority").get("status"));
                 assertTrue(((String) jmx.action("rt-priority").get("detail")).startsWith("no threads selected"));
                 assertEquals("one NUMA node on this host: nothing to place", jmx.action("numa-placement").get("detail"));
+                // what the process may use, not the CPU the agent narrowed it to
+                String allowed = OsState.cpuList(ProcessHandle.current().pid());
+                assertEquals(allowed, jmx.composite("SystemInfo").get("cpus_allowed"));
+                assertEquals(Runtime.getRuntime().availableProcessors(), jmx.composite("Stats").get("num_cpu"));
             }
             long pid = app.pid();
             Map<Long, String> masks = OsState.affinity(pid);

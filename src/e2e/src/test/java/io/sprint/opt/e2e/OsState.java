@@ -46,6 +46,16 @@ final class OsState {
         return slack;
     }
 
+    /** Cpus_allowed_list of /proc/PID/status. */
+    static String cpuList(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("Cpus_allowed_list:")) {
+                return line.substring("Cpus_allowed_list:".length()).trim();
+            }
+        }
+        throw new AssertionError("no Cpus_allowed_list for " + pid);
+    }
+
     /** VmLck of /proc/PID/status, in kB. */
     static long lockedKilobytes(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
