@@ -29,7 +29,9 @@ public final class AgentEntry {
         try {
             options = OptionsParser.parse(args);
             Log.setVerbosity(options.log());
-            Log.debug("%s %s, options '%s'", attached ? "agentmain" : "premain", Version.VALUE, args);
+            if (Log.verbosity() == Log.Verbosity.DEBUG) {
+                Log.debug("%s %s, options '%s'", attached ? "agentmain" : "premain", Version.VALUE, args);
+            }
         } catch (IllegalArgumentException e) {
             fail(strict, e.getMessage());
             Log.error("%s; nothing applied, the application runs unchanged", e.getMessage());
@@ -43,20 +45,49 @@ public final class AgentEntry {
         } else if (strict) {
             AgentRuntime created = applyNow(chosen, true);
             if (created != null) {
-                daemon(() -> created.publish(true));
+                daemon(new Publish(created));
             }
         } else {
-            daemon(() -> {
-                if (chosen != null && needsOs(chosen)) {
-                    // The OS layer loads JNA, which creates a java.util.logging Logger: wait, as the
-                    // MBean does, until the application has chosen its logging.
-                    MBeanRegistrar.awaitApplication();
-                }
-                AgentRuntime created = applyNow(chosen, false);
-                if (created != null) {
-                    created.publish(true);
-                }
-            });
+            daemon(new StartUp(chosen));
+        }
+    }
+
+    /**
+     * The start-up work, off the application's thread. A named class, not a lambda: the first
+     * lambda of a JVM bootstraps the lambda machinery, milliseconds on the start-up path.
+     */
+    private static final class StartUp implements Runnable {
+        private final Options options;
+
+        StartUp(Options options) {
+            this.options = options;
+        }
+
+        @Override
+        public void run() {
+            if (options != null && needsOs(options)) {
+                // The OS layer loads JNA, which creates a java.util.logging Logger: wait, as the
+                // MBean does, until the application has chosen its logging.
+                MBeanRegistrar.awaitApplication();
+            }
+            AgentRuntime created = applyNow(options, false);
+            if (created != null) {
+                created.publish(true);
+            }
+        }
+    }
+
+    /** Registers the MBean of a runtime applied before main (strict), once that is safe. */
+    private static final class Publish implements Runnable {
+        private final AgentRuntime runtime;
+
+        Publish(AgentRuntime runtime) {
+            this.runtime = runtime;
+        }
+
+        @Override
+        public void run() {
+            runtime.publish(true);
         }
     }
 
