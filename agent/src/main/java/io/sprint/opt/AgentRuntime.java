@@ -23,10 +23,6 @@ import java.util.stream.Collectors;
 
 /** The agent inside one JVM: its optimizer, its stats and its MBean. Created once per JVM. */
 final class AgentRuntime implements OptimizerControl {
-    /** Set in the target JVM so {@code list} can tell, without JMX, whether and how we are loaded. */
-    static final String VERSION_PROPERTY = "sprint.opt.version";
-    static final String LEVEL_PROPERTY = "sprint.opt.level";
-
     private final Optimizer optimizer;
     private final Collector collector;
     private final HostProbe host;
@@ -41,14 +37,14 @@ final class AgentRuntime implements OptimizerControl {
         this.usable = host.allowedCpus();
         this.cpus = host.usableCpuCount();
         this.optimizer = new Optimizer(new LevelActions(flags, host, usable), System.getenv(), cpus,
-                state -> System.setProperty(LEVEL_PROPERTY, state.levelId()));
+                state -> System.setProperty(SystemProperties.LEVEL, state.levelId()));
     }
 
     /** Reaches HotSpot's flags and marks the JVM as having sprint-opt (for {@code list}). */
     static AgentRuntime create() {
         AgentRuntime runtime = new AgentRuntime(HotSpotFlags.platform(), new HostProbe());
-        System.setProperty(VERSION_PROPERTY, Version.VALUE);
-        System.setProperty(LEVEL_PROPERTY, runtime.level());
+        System.setProperty(SystemProperties.VERSION, Version.VALUE);
+        System.setProperty(SystemProperties.LEVEL, runtime.level());
         return runtime;
     }
 

@@ -5,6 +5,7 @@ import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import io.sprint.opt.LevelActions;
 import io.sprint.opt.Optimizer;
+import io.sprint.opt.SystemProperties;
 import io.sprint.opt.Version;
 import io.sprint.opt.action.Plan;
 import io.sprint.opt.config.Level;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import javax.management.MBeanServerConnection;
-import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 
 /** {@code java -jar sprint-opt.jar COMMAND}: exit 0 on success, 1 on failure, 2 on usage errors. */
@@ -145,8 +145,8 @@ public final class Cli {
             String level = "?";
             try (TargetJvm jvm = TargetJvm.attach(descriptor.id())) {
                 Properties properties = jvm.systemProperties();
-                version = properties.getProperty(TargetJvm.VERSION_PROPERTY, "-");
-                level = properties.getProperty(TargetJvm.LEVEL_PROPERTY, "-");
+                version = properties.getProperty(SystemProperties.VERSION, "-");
+                level = properties.getProperty(SystemProperties.LEVEL, "-");
             } catch (Exception e) {
                 // another user's JVM, or one that exited meanwhile: shown with "?"
             }
@@ -333,9 +333,5 @@ public final class Cli {
         } catch (Exception e) {
             throw new CommandException("cannot locate sprint-opt.jar: " + e);
         }
-    }
-
-    static ObjectName objectName() {
-        return TargetJvm.name();
     }
 }

@@ -1,6 +1,8 @@
 package io.sprint.opt.cli;
 
 import com.sun.tools.attach.VirtualMachine;
+import io.sprint.opt.SystemProperties;
+import io.sprint.opt.mbean.OptimizerMBean;
 import java.io.IOException;
 import java.util.Properties;
 import javax.management.MBeanServerConnection;
@@ -14,9 +16,6 @@ import javax.management.remote.JMXServiceURL;
  * local JMX connection. Uses only JDK types, so what it reads is what any JMX client reads.
  */
 final class TargetJvm implements AutoCloseable {
-    static final String OBJECT_NAME = "io.sprint.opt:type=Optimizer";
-    static final String VERSION_PROPERTY = "sprint.opt.version";
-    static final String LEVEL_PROPERTY = "sprint.opt.level";
     /** A premain-loaded agent registers its MBean up to a second after start; allow for that. */
     private static final long MBEAN_WAIT_MILLIS = 5000;
 
@@ -50,7 +49,7 @@ final class TargetJvm implements AutoCloseable {
     }
 
     boolean agentLoaded() throws IOException {
-        return systemProperties().getProperty(VERSION_PROPERTY) != null;
+        return systemProperties().getProperty(SystemProperties.VERSION) != null;
     }
 
     void loadAgent(String jar, String options) throws Exception {
@@ -68,11 +67,11 @@ final class TargetJvm implements AutoCloseable {
                 connector = JMXConnectorFactory.connect(new JMXServiceURL(localAgent()));
             }
             MBeanServerConnection connection = connector.getMBeanServerConnection();
-            ObjectName name = new ObjectName(OBJECT_NAME);
+            ObjectName name = new ObjectName(OptimizerMBean.OBJECT_NAME);
             long deadline = System.currentTimeMillis() + MBEAN_WAIT_MILLIS;
             while (!connection.isRegistered(name)) {
                 if (System.currentTimeMillis() > deadline) {
-                    throw new CommandException("JVM " + pid + " has sprint-opt but no " + OBJECT_NAME);
+                    throw new CommandException("JVM " + pid + " has sprint-opt but no " + OptimizerMBean.OBJECT_NAME);
                 }
                 Thread.sleep(50);
             }
@@ -104,7 +103,7 @@ final class TargetJvm implements AutoCloseable {
 
     static ObjectName name() {
         try {
-            return new ObjectName(OBJECT_NAME);
+            return new ObjectName(OptimizerMBean.OBJECT_NAME);
         } catch (javax.management.MalformedObjectNameException e) {
             throw new IllegalStateException(e);
         }

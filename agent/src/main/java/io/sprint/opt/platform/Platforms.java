@@ -33,16 +33,16 @@ public final class Platforms {
     private static Platform choose() {
         String os = System.getProperty("os.name", "");
         if (os.startsWith("Mac")) {
-            return new MacPlatform();
+            return MacPlatform.create();
         }
         if (!os.startsWith("Linux") && !os.startsWith("Windows")) {
-            return new UnsupportedPlatform("no OS layer for " + os);
+            return UnsupportedPlatform.unavailable("no OS layer for " + os);
         }
         try {
             JnaBootstrap.initialise();
             return os.startsWith("Linux") ? new LinuxPlatform() : new WindowsPlatform();
         } catch (LinkageError | RuntimeException e) {
-            return new UnsupportedPlatform("JNA could not load its native library: " + e.getMessage()
+            return UnsupportedPlatform.unavailable("JNA could not load its native library: " + e.getMessage()
                     + " (a noexec temp directory? set -Djna.tmpdir to an executable one)");
         }
     }

@@ -29,7 +29,7 @@ class OsActionsTest {
     private List<Action> actions(String options) {
         Profile profile = Profile.resolve(Level.ENTERPRISE, 2, OptionsParser.parse(options));
         HostProbe host = new HostProbe(root.resolve("proc"), root.resolve("sys"));
-        return OsActions.forProfile(profile, MacPlatform::new, host, CpuList.parse("0-1"));
+        return OsActions.forProfile(profile, MacPlatform::create, host, CpuList.parse("0-1"));
     }
 
     @Test
