@@ -4,6 +4,7 @@ import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.config.Profile;
 import io.sprint.opt.mbean.MBeanRegistrar;
+import io.sprint.opt.platform.HostProbe;
 import io.sprint.opt.log.Log;
 import java.lang.instrument.Instrumentation;
 
@@ -117,14 +118,10 @@ public final class AgentEntry {
         return null;
     }
 
+    /** With the same n as the runtime's, so the decision matches what apply will do. */
     private static boolean needsOs(Options options) {
-        int cpus = Runtime.getRuntime().availableProcessors();
-        for (int i = 0; i < options.level().size(); i++) {
-            if (Profile.resolve(options.level().resolve(i, System.getenv()), cpus, options).needsOs()) {
-                return true;
-            }
-        }
-        return false;
+        return Profile.chain(options, new HostProbe().usableCpuCount(), System.getenv()).stream()
+                .anyMatch(Profile::needsOs);
     }
 
     private static void daemon(Runnable work) {

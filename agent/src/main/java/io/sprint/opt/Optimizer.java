@@ -69,14 +69,15 @@ public final class Optimizer {
      */
     public synchronized Outcome apply(Options options) {
         LevelSpec spec = options.level();
+        List<Profile> chain = Profile.chain(options, cpus, environment);
         List<ActionRecord> lastRecords = List.of();
-        for (int i = 0; i < spec.size(); i++) {
-            Level level = spec.resolve(i, environment);
+        for (int i = 0; i < chain.size(); i++) {
+            Profile profile = chain.get(i);
+            Level level = profile.level();
             if (spec.isAuto(i)) {
                 Log.info("level auto: %s=%s → %s", LevelSpec.ENV, environment.getOrDefault(LevelSpec.ENV, "(unset)"),
                         level);
             }
-            Profile profile = Profile.resolve(level, cpus, options);
             Ledger.Transaction transaction = ledger.begin();
             List<ActionRecord> records = new ArrayList<>();
             for (Action action : actionsFor.apply(profile)) {
@@ -87,11 +88,11 @@ public final class Optimizer {
             List<ActionRecord> failed = records.stream().filter(r -> r.status() == ActionStatus.FAILED)
                     .collect(Collectors.toList());
             failed.forEach(r -> Log.warn("level %s: %s failed: %s", level, r.name(), r.detail()));
-            boolean last = i == spec.size() - 1;
+            boolean last = i == chain.size() - 1;
             if (!failed.isEmpty() && (!last || options.strict())) {
                 transaction.rollback().forEach(r -> Log.debug("rollback %s", r));
                 Log.warn("level %s: %d action(s) failed, rolled back%s", level, failed.size(),
-                        last ? "" : "; trying " + spec.resolve(i + 1, environment));
+                        last ? "" : "; trying " + chain.get(i + 1).level());
                 lastRecords = records;
                 continue;
             }
@@ -121,11 +122,9 @@ public final class Optimizer {
 
     /** Each level of the chain planned against this JVM and host; changes nothing. */
     public Map<Level, List<Plan>> plan(Options options) {
-        LevelSpec spec = options.level();
         Map<Level, List<Plan>> plans = new LinkedHashMap<>();
-        for (int i = 0; i < spec.size(); i++) {
-            Level level = spec.resolve(i, environment);
-            plans.putIfAbsent(level, actionsFor.apply(Profile.resolve(level, cpus, options)).stream()
+        for (Profile profile : Profile.chain(options, cpus, environment)) {
+            plans.computeIfAbsent(profile.level(), level -> actionsFor.apply(profile).stream()
                     .map(Action::plan).collect(Collectors.toList()));
         }
         return plans;

@@ -266,7 +266,7 @@ public final class Cli {
         }
         Level level = spec.resolve(0, System.getenv());
         int feature = Runtime.version().feature();
-        Profile profile = Profile.resolve(level, Runtime.getRuntime().availableProcessors(), Options.DEFAULTS);
+        Profile profile = Profile.resolve(level, new HostProbe().usableCpuCount(), Options.DEFAULTS);
         List<LaunchFlags.LaunchFlag> flags = LaunchFlags.forProfile(profile, feature);
         out.println(flags.stream().map(LaunchFlags.LaunchFlag::flag).collect(Collectors.joining(" ")));
         out.println("# launch flags for level " + level + " on JDK " + feature + " (first line: paste into the java"

@@ -33,6 +33,16 @@ public record Profile(Level level, int cpus, int gcPercent, int memPercent, int 
                 options.pin());
     }
 
+    /** One profile per level of the options' chain, in order ({@code auto} read from {@code environment}). */
+    public static java.util.List<Profile> chain(Options options, int n, java.util.Map<String, String> environment) {
+        LevelSpec spec = options.level();
+        java.util.List<Profile> profiles = new java.util.ArrayList<>(spec.size());
+        for (int i = 0; i < spec.size(); i++) {
+            profiles.add(resolve(spec.resolve(i, environment), n, options));
+        }
+        return profiles;
+    }
+
     /** Whether any field needs the OS layer (and so JNA). */
     public boolean needsOs() {
         return mlock || rt || hugepages || numa || latency || affinity != null;
