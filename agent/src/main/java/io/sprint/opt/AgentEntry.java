@@ -39,17 +39,17 @@ public final class AgentEntry {
         }
         Options chosen = options;
         if (attached) {
-            AgentRuntime created = applyNow(chosen, strict);
+            AgentRuntime created = applyNow(chosen, strict, inst);
             if (created != null) {
                 created.publish(false);
             }
         } else if (strict) {
-            AgentRuntime created = applyNow(chosen, true);
+            AgentRuntime created = applyNow(chosen, true, inst);
             if (created != null) {
                 daemon(new Publish(created));
             }
         } else {
-            daemon(new StartUp(chosen));
+            daemon(new StartUp(chosen, inst));
         }
     }
 
@@ -59,9 +59,11 @@ public final class AgentEntry {
      */
     private static final class StartUp implements Runnable {
         private final Options options;
+        private final Instrumentation inst;
 
-        StartUp(Options options) {
+        StartUp(Options options, Instrumentation inst) {
             this.options = options;
+            this.inst = inst;
         }
 
         @Override
@@ -71,7 +73,7 @@ public final class AgentEntry {
                 // MBean does, until the application has chosen its logging.
                 MBeanRegistrar.awaitApplication();
             }
-            AgentRuntime created = applyNow(options, false);
+            AgentRuntime created = applyNow(options, false, inst);
             if (created != null) {
                 created.publish(true);
             }
@@ -93,12 +95,12 @@ public final class AgentEntry {
     }
 
     /** Applies {@code options} (null: none) and returns the runtime if this call created it. */
-    private static AgentRuntime applyNow(Options options, boolean strict) {
+    private static AgentRuntime applyNow(Options options, boolean strict, Instrumentation inst) {
         try {
             synchronized (AgentEntry.class) {
                 AgentRuntime created = null;
                 if (runtime == null) {
-                    runtime = AgentRuntime.create();
+                    runtime = AgentRuntime.create(inst);
                     created = runtime;
                 }
                 if (options != null && !runtime.apply(options).applied()) {

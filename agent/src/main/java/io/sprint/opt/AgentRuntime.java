@@ -9,11 +9,14 @@ import io.sprint.opt.jvm.HotSpotFlags;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.mbean.MBeanRegistrar;
 import io.sprint.opt.mbean.OptimizerControl;
+import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.platform.HostProbe;
+import io.sprint.opt.platform.Platforms;
 import io.sprint.opt.stats.GcPauses;
 import io.sprint.opt.stats.HealthCheck;
 import io.sprint.opt.stats.RuntimeStats;
 import io.sprint.opt.stats.SystemInfo;
+import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,20 +32,22 @@ final class AgentRuntime implements OptimizerControl {
     /** Found once, before any change: the agent's own affinity action narrows what the OS reports. */
     private final CpuList usable;
     private final int cpus;
+    private final ThreadPinning pinning;
     private RuntimeStats stats;
 
-    private AgentRuntime(HotSpotFlags flags, HostProbe host) {
+    private AgentRuntime(HotSpotFlags flags, HostProbe host, Instrumentation inst) {
         this.collector = flags.collector();
         this.host = host;
         this.usable = host.allowedCpus();
         this.cpus = host.usableCpuCount();
-        this.optimizer = new Optimizer(new LevelActions(flags, host, usable), System.getenv(), cpus,
+        this.pinning = new ThreadPinning(inst, Platforms::current);
+        this.optimizer = new Optimizer(new LevelActions(flags, host, usable, pinning), System.getenv(), cpus,
                 state -> System.setProperty(SystemProperties.LEVEL, state.levelId()));
     }
 
     /** Reaches HotSpot's flags and marks the JVM as having sprint-opt (for {@code list}). */
-    static AgentRuntime create() {
-        AgentRuntime runtime = new AgentRuntime(HotSpotFlags.platform(), new HostProbe());
+    static AgentRuntime create(Instrumentation inst) {
+        AgentRuntime runtime = new AgentRuntime(HotSpotFlags.platform(), new HostProbe(), inst);
         System.setProperty(SystemProperties.VERSION, Version.VALUE);
         System.setProperty(SystemProperties.LEVEL, runtime.level());
         return runtime;
@@ -61,12 +66,7 @@ final class AgentRuntime implements OptimizerControl {
     }
 
     Optimizer.Outcome apply(Options options) {
-        Optimizer.Outcome outcome = optimizer.apply(options);
-        if (outcome.applied() && !options.pin().isEmpty()) {
-            Log.info("pin=%s: pinning threads as they start is not in sprint-opt %s yet", String.join(";", options.pin()),
-                    Version.VALUE);
-        }
-        return outcome;
+        return optimizer.apply(options);
     }
 
     @Override
@@ -96,7 +96,8 @@ final class AgentRuntime implements OptimizerControl {
     public Map<String, Object> stats() {
         Optimizer.State state = optimizer.state();
         int maxThreads = state.profile() == null ? 0 : state.profile().maxThreads();
-        return runtimeStats().read(new RuntimeStats.AgentView(state.applied(), state.levelId(), maxThreads, 0));
+        return runtimeStats().read(new RuntimeStats.AgentView(state.applied(), state.levelId(), maxThreads,
+                pinning.count()));
     }
 
     @Override
@@ -115,7 +116,7 @@ final class AgentRuntime implements OptimizerControl {
 
     @Override
     public List<Map<String, Object>> pinnedThreads() {
-        return List.of();
+        return pinning.rows();
     }
 
     @Override

@@ -88,13 +88,22 @@ final class IsolatedClassLoader extends ClassLoader {
         return packages;
     }
 
+    /**
+     * Where a resource is stored: class files under their hidden name, so that tools reading
+     * class bytes as resources (Byte Buddy's advice) find the agent's own.
+     */
+    private static String entryName(String name) {
+        return name.endsWith(".class") ? PREFIX + name.substring(0, name.length() - ".class".length()) + ".classdata"
+                : PREFIX + name;
+    }
+
     @Override
     protected URL findResource(String name) {
-        if (jar.getJarEntry(PREFIX + name) == null) {
+        if (jar.getJarEntry(entryName(name)) == null) {
             return null;
         }
         try {
-            return URI.create("jar:" + jarUri + "!/" + PREFIX + name).toURL();
+            return URI.create("jar:" + jarUri + "!/" + entryName(name)).toURL();
         } catch (MalformedURLException e) {
             return null;
         }
@@ -103,7 +112,7 @@ final class IsolatedClassLoader extends ClassLoader {
     /** Straight from the open jar: a jar: URL connection costs milliseconds at start-up. */
     @Override
     public InputStream getResourceAsStream(String name) {
-        JarEntry entry = jar.getJarEntry(PREFIX + name);
+        JarEntry entry = jar.getJarEntry(entryName(name));
         if (entry == null) {
             return super.getResourceAsStream(name);
         }

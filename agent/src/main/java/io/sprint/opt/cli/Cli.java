@@ -16,7 +16,9 @@ import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.config.Profile;
 import io.sprint.opt.jvm.HotSpotFlags;
 import io.sprint.opt.jvm.LaunchFlags;
+import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.platform.HostProbe;
+import io.sprint.opt.platform.Platforms;
 import io.sprint.opt.platform.Readiness;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -238,7 +240,8 @@ public final class Cli {
         HotSpotFlags flags = HotSpotFlags.platform();
         HostProbe host = new HostProbe();
         int cpus = host.usableCpuCount();
-        Optimizer optimizer = new Optimizer(new LevelActions(flags, host, host.allowedCpus()), System.getenv(), cpus,
+        Optimizer optimizer = new Optimizer(new LevelActions(flags, host, host.allowedCpus(),
+                new ThreadPinning(null, Platforms::current)), System.getenv(), cpus,
                 state -> { });
         for (Map.Entry<Level, List<Plan>> level : optimizer.plan(options).entrySet()) {
             out.println("level " + level.getKey() + " on this host (" + cpus + " CPUs, JDK " + Runtime.version().feature()

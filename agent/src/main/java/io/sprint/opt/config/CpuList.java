@@ -70,6 +70,27 @@ public final class CpuList {
         return new CpuList(set);
     }
 
+    public CpuList union(CpuList other) {
+        BitSet set = bits();
+        set.or(other.cpus);
+        return new CpuList(set);
+    }
+
+    public CpuList minus(CpuList other) {
+        BitSet set = bits();
+        set.andNot(other.cpus);
+        return new CpuList(set);
+    }
+
+    public boolean contains(int cpu) {
+        return cpus.get(cpu);
+    }
+
+    /** The CPUs in ascending order. */
+    public int[] toArray() {
+        return cpus.stream().toArray();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CpuList && ((CpuList) o).cpus.equals(cpus);

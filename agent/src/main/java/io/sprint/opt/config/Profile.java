@@ -45,7 +45,7 @@ public record Profile(Level level, int cpus, int gcPercent, int memPercent, int 
 
     /** Whether any field needs the OS layer (and so JNA). */
     public boolean needsOs() {
-        return mlock || rt || hugepages || numa || latency || affinity != null;
+        return mlock || rt || pinning || hugepages || numa || latency || affinity != null;
     }
 
     /**

@@ -3,6 +3,11 @@ package io.sprint.opt.os;
 import io.sprint.opt.action.Action;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.config.Profile;
+import io.sprint.opt.pin.CorePlan;
+import io.sprint.opt.pin.NameGlobs;
+import io.sprint.opt.pin.PinConfig;
+import io.sprint.opt.pin.PinningAction;
+import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.platform.HostProbe;
 import io.sprint.opt.platform.Platform;
 import java.util.ArrayList;
@@ -19,25 +24,35 @@ public final class OsActions {
      * @param usable CPUs this process may use, as found before any change
      */
     public static List<Action> forProfile(Profile profile, Supplier<Platform> platform, HostProbe host,
-                                          CpuList usable) {
+                                          CpuList usable, ThreadPinning pinning) {
         List<Action> actions = new ArrayList<>();
         if (!profile.needsOs()) {
             return actions;
         }
         Platform os = platform.get();
+        NameGlobs globs = new NameGlobs(profile.pin());
+        boolean selects = !globs.isEmpty() && (profile.pinning() || profile.rt());
+        CorePlan cores = selects && profile.pinning()
+                ? CorePlan.of(usable, profile.affinity(), host.numaNodeCpus()) : null;
         if (profile.mlock()) {
             actions.add(new MemoryLockAction(os, host));
         }
-        if (profile.affinity() != null) {
-            actions.add(new AffinityAction(os, profile.affinity(), usable));
+        if (cores != null && cores.canPin()) {
+            actions.add(new AffinityAction(os, cores.others(), usable, pinning::isPinned,
+                    "; CPUs " + cores.dedicated() + " kept for pinned threads"));
+        } else if (profile.affinity() != null) {
+            actions.add(new AffinityAction(os, profile.affinity(), usable, pinning::isPinned, ""));
         }
         if (profile.latency()) {
-            actions.add(new TimerSlackAction(os, host));
+            actions.add(new TimerSlackAction(os, host, pinning::isPinned));
         }
-        if (profile.rt()) {
-            actions.add(new Skipped("rt-priority", "SCHED_FIFO " + profile.rtPriority(), "no threads selected:"
-                    + " real-time priority goes only to the threads pin= selects, never to the whole JVM (its GC"
-                    + " and JIT threads must keep running), and thread pinning is not in this version"));
+        if (selects) {
+            actions.add(new PinningAction(pinning, new PinConfig(globs, cores,
+                    profile.rt() ? profile.rtPriority() : 0, profile.latency())));
+        } else if (profile.pinning() || profile.rt()) {
+            actions.add(new Skipped("thread-pinning", "no threads", "no threads selected: pin=GLOBS names them"
+                    + " (e.g. pin=relay-*); dedicated CPUs and real-time priority go only to those, never to the"
+                    + " whole JVM (its GC and JIT threads must keep running)"));
         }
         if (profile.hugepages()) {
             actions.add(new HugePagesAction(os, host));
@@ -46,7 +61,8 @@ public final class OsActions {
             int nodes = host.numaNodes();
             actions.add(new Skipped("numa-placement", nodes + " node(s)", nodes < 2
                     ? "one NUMA node on this host: nothing to place"
-                    : "NUMA placement follows pinned threads, and thread pinning is not in this version"));
+                    : "pinned threads take their dedicated CPUs node by node; a preferred memory node per"
+                    + " thread (set_mempolicy) is not in this version"));
         }
         return actions;
     }

@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 
 /**
  * A per-thread value (CPU mask, timer slack) over every thread of this JVM, its own GC, JIT and
  * VM threads included. Threads come and go while it works; one that ends is passed over, and
  * writing repeats (a few passes) until no thread is left with another value, since a thread
- * started meanwhile inherits its creator's old value.
+ * started meanwhile inherits its creator's old value. Threads tuned one by one (pinned threads)
+ * are left out.
  */
 final class PerThreadSetting<V> implements Setting<PerThread<V>> {
     private static final int PASSES = 4;
@@ -33,13 +35,17 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
     private final Getter<V> getter;
     private final Setter<V> setter;
     private final Function<V, String> display;
+    private final LongPredicate tunedElsewhere;
 
-    PerThreadSetting(String key, Platform platform, Getter<V> getter, Setter<V> setter, Function<V, String> display) {
+    /** @param tunedElsewhere threads this setting leaves alone (pinned threads have their own values) */
+    PerThreadSetting(String key, Platform platform, Getter<V> getter, Setter<V> setter, Function<V, String> display,
+                     LongPredicate tunedElsewhere) {
         this.key = key;
         this.platform = platform;
         this.getter = getter;
         this.setter = setter;
         this.display = display;
+        this.tunedElsewhere = tunedElsewhere;
     }
 
     @Override
@@ -51,6 +57,9 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
     public PerThread<V> read() throws OsException {
         Map<Long, V> values = new LinkedHashMap<>();
         for (long tid : platform.threads()) {
+            if (tunedElsewhere.test(tid)) {
+                continue;
+            }
             try {
                 values.put(tid, getter.get(tid));
             } catch (OsException e) {
@@ -67,6 +76,9 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
         for (int pass = 0; pass < PASSES; pass++) {
             boolean changed = false;
             for (long tid : platform.threads()) {
+                if (tunedElsewhere.test(tid)) {
+                    continue;
+                }
                 V wanted = target.valueFor(tid);
                 try {
                     if (!getter.get(tid).equals(wanted)) {

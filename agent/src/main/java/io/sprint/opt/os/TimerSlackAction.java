@@ -1,5 +1,6 @@
 package io.sprint.opt.os;
 
+import java.util.function.LongPredicate;
 import io.sprint.opt.platform.Remedies;
 
 import io.sprint.opt.platform.HostProbe;
@@ -15,14 +16,14 @@ final class TimerSlackAction extends OsSettingAction<PerThread<Long>> {
     private static final int CAP_SYS_NICE = 23;
     private final HostProbe host;
 
-    TimerSlackAction(Platform platform, HostProbe host) {
-        super("timer-slack", setting(platform), PerThread.every(1L), Remedies.SYS_NICE);
+    TimerSlackAction(Platform platform, HostProbe host, LongPredicate pinned) {
+        super("timer-slack", setting(platform, pinned), PerThread.every(1L), Remedies.SYS_NICE);
         this.host = host;
     }
 
-    private static PerThreadSetting<Long> setting(Platform platform) {
+    private static PerThreadSetting<Long> setting(Platform platform, LongPredicate pinned) {
         return new PerThreadSetting<>("timerslack_ns", platform, platform::timerSlackNanos,
-                platform::setTimerSlackNanos, nanos -> nanos + " ns");
+                platform::setTimerSlackNanos, nanos -> nanos + " ns", pinned);
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -96,6 +98,22 @@ public final class HostProbe {
         } catch (IOException e) {
             return 1;
         }
+    }
+
+    /** Each NUMA node's CPUs, by node number; empty where the kernel shows no nodes. */
+    public SortedMap<Integer, CpuList> numaNodeCpus() {
+        SortedMap<Integer, CpuList> nodes = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(sys.resolve("devices/system/node"))) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                String name = dir.getFileName().toString();
+                if (name.matches("node\\d+")) {
+                    nodes.put(Integer.parseInt(name.substring(4)), CpuList.parse(readFully(dir.resolve("cpulist")).trim()));
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return new TreeMap<>();
+        }
+        return nodes;
     }
 
     /** Transparent huge pages mode (always, madvise, never), or "unavailable". */

@@ -19,6 +19,17 @@ public interface Platform {
 
     void setAffinity(long tid, BitSet cpus) throws OsException;
 
+    /** The native id of the calling thread. */
+    long currentThreadId() throws OsException;
+
+    Scheduling scheduling(long tid) throws OsException;
+
+    /**
+     * Sets a thread's policy. A thread given a real-time policy does not hand it down: threads it
+     * creates start with the normal policy (Linux: SCHED_RESET_ON_FORK).
+     */
+    void setScheduling(long tid, Scheduling scheduling) throws OsException;
+
     long timerSlackNanos(long tid) throws OsException;
 
     void setTimerSlackNanos(long tid, long nanos) throws OsException;

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public final class UnsupportedPlatform implements Platform {
     /** What the calls of this interface need from an OS. */
-    public enum Capability { THREAD_AFFINITY, TIMER_SLACK, MEMORY_LOCK, HUGE_PAGES }
+    public enum Capability { THREAD_AFFINITY, THREAD_SCHEDULING, TIMER_SLACK, MEMORY_LOCK, HUGE_PAGES }
 
     private final String name;
     private final Map<Capability, String> missing;
@@ -59,6 +59,21 @@ public final class UnsupportedPlatform implements Platform {
     @Override
     public void setAffinity(long tid, BitSet cpus) throws OsException {
         throw refuse(Capability.THREAD_AFFINITY);
+    }
+
+    @Override
+    public long currentThreadId() throws OsException {
+        throw refuse(Capability.THREAD_AFFINITY);
+    }
+
+    @Override
+    public Scheduling scheduling(long tid) throws OsException {
+        throw refuse(Capability.THREAD_SCHEDULING);
+    }
+
+    @Override
+    public void setScheduling(long tid, Scheduling scheduling) throws OsException {
+        throw refuse(Capability.THREAD_SCHEDULING);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.sprint.opt.config.CpuList;
 import io.sprint.opt.config.Level;
 import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.config.Profile;
+import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.platform.HostProbe;
 import io.sprint.opt.platform.macos.MacPlatform;
 import java.nio.file.Path;
@@ -29,17 +30,18 @@ class OsActionsTest {
     private List<Action> actions(String options) {
         Profile profile = Profile.resolve(Level.ENTERPRISE, 2, OptionsParser.parse(options));
         HostProbe host = new HostProbe(root.resolve("proc"), root.resolve("sys"));
-        return OsActions.forProfile(profile, MacPlatform::create, host, CpuList.parse("0-1"));
+        return OsActions.forProfile(profile, MacPlatform::create, host, CpuList.parse("0-1"),
+                new ThreadPinning(null, MacPlatform::create));
     }
 
     @Test
     void enterpriseHasEveryOsField() {
-        assertEquals(List.of("memory-lock", "cpu-affinity", "timer-slack", "rt-priority", "huge-pages", "numa-placement"),
+        assertEquals(List.of("memory-lock", "cpu-affinity", "timer-slack", "thread-pinning", "huge-pages", "numa-placement"),
                 actions("").stream().map(Action::name).collect(Collectors.toList()));
         assertEquals(List.of(), OsActions.forProfile(Profile.resolve(Level.BASIC, 2, OptionsParser.parse("")),
                 () -> {
                     throw new AssertionError("basic must not load the OS layer");
-                }, new HostProbe(root, root), CpuList.parse("0-1")));
+                }, new HostProbe(root, root), CpuList.parse("0-1"), new ThreadPinning(null, MacPlatform::create)));
     }
 
     @Test

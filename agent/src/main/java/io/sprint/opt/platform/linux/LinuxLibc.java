@@ -16,6 +16,8 @@ final class LinuxLibc {
     /** Linux 4.4+: lock pages as they are touched, so a large reserved heap is not made resident. */
     static final int MCL_ONFAULT = 4;
     static final int MADV_HUGEPAGE = 14;
+    /** Or-ed into a policy: threads the thread creates start with SCHED_OTHER (no inherited RT). */
+    static final int SCHED_RESET_ON_FORK = 0x40000000;
 
     static {
         Native.register(LinuxLibc.class, NativeLibrary.getInstance(com.sun.jna.Platform.C_LIBRARY_NAME));
@@ -30,6 +32,9 @@ final class LinuxLibc {
 
     /** The mask is cpu_set_t as unsigned longs: bit n of word n/64 is CPU n, on any endianness. */
     static native int sched_setaffinity(int tid, NativeLong size, long[] mask) throws LastErrorException;
+
+    /** {@code param} is struct sched_param: one int, the priority. */
+    static native int sched_setscheduler(int tid, int policy, int[] param) throws LastErrorException;
 
     static native int madvise(Pointer address, NativeLong length, int advice) throws LastErrorException;
 }

@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
+import io.sprint.opt.platform.Scheduling;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -25,6 +26,7 @@ public final class LinuxPlatform implements Platform {
     /** cpu_set_t's 1024 bits; a larger mask for hosts with more CPUs. */
     private static final int MIN_MASK_WORDS = 16;
     private static final Path TASKS = Path.of("/proc/self/task");
+    private static final Path THREAD_SELF = Path.of("/proc/thread-self");
 
     @Override
     public String name() {
@@ -62,6 +64,37 @@ public final class LinuxPlatform implements Platform {
             LinuxLibc.sched_setaffinity((int) tid, new NativeLong(mask.length * 8L), mask);
         } catch (LastErrorException e) {
             throw failed("sched_setaffinity(" + tid + ", " + CpuList.of(cpus) + ")", e);
+        }
+    }
+
+    /** From /proc/thread-self: no system call number to get wrong per architecture. */
+    @Override
+    public long currentThreadId() throws OsException {
+        try {
+            return Long.parseLong(Files.readSymbolicLink(THREAD_SELF).getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            throw new OsException("cannot read " + THREAD_SELF + ": " + e.getMessage(), 0);
+        }
+    }
+
+    /** Fields 40 (rt_priority) and 41 (policy) of /proc/TID/stat, counted after the command name. */
+    @Override
+    public Scheduling scheduling(long tid) throws OsException {
+        String stat = read(TASKS.resolve(Long.toString(tid)).resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        int priority = Integer.parseInt(fields[40 - 3]);
+        Scheduling.Policy policy = Scheduling.Policy.ofLinux(Integer.parseInt(fields[41 - 3]));
+        return new Scheduling(policy, policy.realTime() ? priority : 0);
+    }
+
+    @Override
+    public void setScheduling(long tid, Scheduling scheduling) throws OsException {
+        int policy = scheduling.policy().linux()
+                | (scheduling.policy().realTime() ? LinuxLibc.SCHED_RESET_ON_FORK : 0);
+        try {
+            LinuxLibc.sched_setscheduler((int) tid, policy, new int[] {scheduling.priority()});
+        } catch (LastErrorException e) {
+            throw failed("sched_setscheduler(" + tid + ", " + scheduling + ")", e);
         }
     }
 

@@ -21,6 +21,8 @@ final class Kernel32 {
 
     static native int GetCurrentProcessId();
 
+    static native int GetCurrentThreadId();
+
     static native Pointer CreateToolhelp32Snapshot(int flags, int processId) throws LastErrorException;
 
     static native boolean Thread32First(Pointer snapshot, ThreadEntry32 entry);

@@ -4,6 +4,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Pointer;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
+import io.sprint.opt.platform.Scheduling;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -86,6 +87,23 @@ public final class WindowsPlatform implements Platform {
             throw new OsException("OpenThread(" + tid + "): error " + e.getErrorCode(),
                     e.getErrorCode() == 87 ? OsException.ESRCH : e.getErrorCode());
         }
+    }
+
+    @Override
+    public long currentThreadId() {
+        return Kernel32.GetCurrentThreadId() & 0xffffffffL;
+    }
+
+    @Override
+    public Scheduling scheduling(long tid) throws OsException {
+        throw OsException.unsupported("real-time thread priority (SetThreadPriority is not mapped in this version)",
+                "Windows");
+    }
+
+    @Override
+    public void setScheduling(long tid, Scheduling scheduling) throws OsException {
+        throw OsException.unsupported("real-time thread priority (SetThreadPriority is not mapped in this version)",
+                "Windows");
     }
 
     @Override

@@ -62,8 +62,8 @@ class OsLayerTest {
         try (Target app = Target.relayApp(jdk, List.of(Artifacts.agentArg("level=enterprise,cpus=1")), 60)) {
             try (Jmx jmx = Jmx.connect(app.pid())) {
                 assertEquals("applied", jmx.action("cpu-affinity").get("status"));
-                assertEquals("skipped", jmx.action("rt-priority").get("status"));
-                assertTrue(((String) jmx.action("rt-priority").get("detail")).startsWith("no threads selected"));
+                assertEquals("skipped", jmx.action("thread-pinning").get("status"));
+                assertTrue(((String) jmx.action("thread-pinning").get("detail")).startsWith("no threads selected"));
                 assertEquals("one NUMA node on this host: nothing to place", jmx.action("numa-placement").get("detail"));
                 // what the process may use, not the CPU the agent narrowed it to
                 String allowed = OsState.cpuList(ProcessHandle.current().pid());

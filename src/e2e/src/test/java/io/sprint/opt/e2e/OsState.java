@@ -32,6 +32,32 @@ final class OsState {
         return masks;
     }
 
+    /** A thread's policy as {@code chrt -p TID} prints it: "SCHED_FIFO 10", "SCHED_OTHER 0". */
+    static String policy(long tid) throws Exception {
+        Run run = Run.of(List.of("chrt", "-p", Long.toString(tid)));
+        if (run.exit() != 0) {
+            throw new AssertionError(run.toString());
+        }
+        String[] lines = run.out().trim().split("\n");
+        String policy = lines[0].substring(lines[0].lastIndexOf(':') + 1).trim().replace("|SCHED_RESET_ON_FORK", "");
+        String priority = lines[1].substring(lines[1].lastIndexOf(':') + 1).trim();
+        return policy + " " + priority;
+    }
+
+    /** Native thread ids by name (/proc/PID/task/TID/comm: the JVM's names, cut to 15 characters). */
+    static Map<String, Long> threadsByName(long pid) throws IOException {
+        Map<String, Long> byName = new TreeMap<>();
+        for (long tid : threads(pid)) {
+            try {
+                byName.put(Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid), "comm"))
+                        .trim(), tid);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // ended meanwhile
+            }
+        }
+        return byName;
+    }
+
     /** Each thread's /proc/TID/timerslack_ns (reading another process's needs root or CAP_SYS_NICE). */
     static Map<Long, Long> timerSlack(long pid) throws IOException {
         Map<Long, Long> slack = new TreeMap<>();

@@ -54,6 +54,12 @@ final class Target implements AutoCloseable {
         return target;
     }
 
+    /** Writes one line to the target's standard input. */
+    void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     long pid() {
         return process.pid();
     }

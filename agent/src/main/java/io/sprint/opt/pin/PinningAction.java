@@ -1,0 +1,93 @@
+package io.sprint.opt.pin;
+
+import io.sprint.opt.action.Setting;
+import io.sprint.opt.action.SettingAction;
+import io.sprint.opt.platform.OsException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The ledger's view of thread pinning: one setting, "which configuration is in force". Apply
+ * starts it (hook woven, running threads pinned); restore stops it, which unpins every thread.
+ */
+public final class PinningAction extends SettingAction<PinningAction.State> {
+    /** The configuration in force, or none. */
+    public record State(PinConfig config) {
+        static final State OFF = new State(null);
+    }
+
+    private final PinConfig config;
+    private final PinSetting setting;
+
+    public PinningAction(ThreadPinning pinning, PinConfig config) {
+        this(new PinSetting(pinning), config);
+    }
+
+    private PinningAction(PinSetting setting, PinConfig config) {
+        super("thread-pinning", setting, new State(config));
+        this.config = config;
+        this.setting = setting;
+    }
+
+    @Override
+    protected String skipReason() {
+        if (config.pinsCores() && !config.cores().canPin()) {
+            return "no CPU to dedicate: " + config.cores() + " (at least one CPU stays for the rest of the JVM)";
+        }
+        return null;
+    }
+
+    @Override
+    protected String skipOnError(Exception e) {
+        return e instanceof OsException && ((OsException) e).isUnsupported() ? e.getMessage() : null;
+    }
+
+    @Override
+    protected String note() {
+        int running = setting.pinnedAtStart;
+        return "; " + running + (running == 1 ? " running thread" : " running threads")
+                + " pinned now, the rest as they start; virtual threads are never pinned";
+    }
+
+    private static final class PinSetting implements Setting<State> {
+        private final ThreadPinning pinning;
+        private int pinnedAtStart;
+
+        PinSetting(ThreadPinning pinning) {
+            this.pinning = pinning;
+        }
+
+        @Override
+        public String key() {
+            return "thread-hook";
+        }
+
+        @Override
+        public State read() {
+            return new State(pinning.config());
+        }
+
+        @Override
+        public void write(State value) throws Exception {
+            if (value.config() == null) {
+                List<String> failures = pinning.stop();
+                if (!failures.isEmpty()) {
+                    throw new IllegalStateException("not every thread got its settings back: "
+                            + String.join("; ", failures));
+                }
+            } else {
+                pinnedAtStart = pinning.start(value.config());
+            }
+        }
+
+        @Override
+        public boolean same(State read, State written) {
+            return Objects.equals(read.config(), written.config());
+        }
+
+        @Override
+        public String format(State value) {
+            return value.config() == null ? "off" : value.config().toString();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.sprint.opt.pin;
+
+import io.sprint.opt.log.Log;
+import io.sprint.opt.platform.Platform;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Thread pinning in one JVM: at most one configuration at a time, its hook woven into Thread,
+ * and the threads it tuned. Started and stopped by {@link PinningAction} through the ledger.
+ */
+public final class ThreadPinning {
+    private final Instrumentation inst;
+    private final Supplier<Platform> platform;
+    private ThreadHook hook;
+    private volatile ThreadPinner pinner;
+
+    /** @param inst null where no agent runs (the CLI's plan): then nothing can be started */
+    public ThreadPinning(Instrumentation inst, Supplier<Platform> platform) {
+        this.inst = inst;
+        this.platform = platform;
+    }
+
+    /** The configuration in force, or null. */
+    public PinConfig config() {
+        ThreadPinner current = pinner;
+        return current == null ? null : current.config();
+    }
+
+    /**
+     * Weaves the hook (threads pin themselves as they start) and pins the matching threads that
+     * already run.
+     *
+     * @return how many running threads were pinned now
+     */
+    public synchronized int start(PinConfig config) throws Exception {
+        if (inst == null) {
+            throw new IllegalStateException("thread pinning needs the agent loaded into the JVM");
+        }
+        stop();
+        ThreadPinner started = new ThreadPinner(platform.get(), config);
+        if (hook == null) {
+            hook = new ThreadHook(inst);
+        }
+        hook.install(started);
+        pinner = started;
+        List<Thread> running = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.isAlive() && config.globs().matches(thread.getName())) {
+                running.add(thread);
+            }
+        }
+        return started.pinRunning(running);
+    }
+
+    /**
+     * Takes the hook out and gives every pinned thread back what it had.
+     *
+     * @return one line per thread that could not be given everything back
+     */
+    public synchronized List<String> stop() throws Exception {
+        ThreadPinner current = pinner;
+        if (current == null) {
+            return List.of();
+        }
+        pinner = null;
+        hook.uninstall();
+        List<String> failures = current.unpinAll();
+        failures.forEach(failure -> Log.warn("unpin: %s", failure));
+        return failures;
+    }
+
+    /** Whether the native thread {@code tid} is tuned here (process-wide settings leave it alone). */
+    public boolean isPinned(long tid) {
+        ThreadPinner current = pinner;
+        return current != null && current.isPinned(tid);
+    }
+
+    public int count() {
+        ThreadPinner current = pinner;
+        return current == null ? 0 : current.threads().size();
+    }
+
+    /** Rows of the MXBean's PinnedThreads: name, tid, cpu (-1: none), policy. */
+    public List<Map<String, Object>> rows() {
+        ThreadPinner current = pinner;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (current == null) {
+            return rows;
+        }
+        for (PinnedThread thread : current.threads()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", thread.thread.getName());
+            row.put("tid", thread.tid);
+            row.put("cpu", thread.cpu);
+            row.put("policy", thread.policy());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    public int virtualThreadsSeen() {
+        ThreadPinner current = pinner;
+        return current == null ? 0 : current.virtualThreadsSeen();
+    }
+}
