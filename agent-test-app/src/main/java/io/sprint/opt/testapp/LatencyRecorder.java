@@ -38,6 +38,14 @@ final class LatencyRecorder {
         return (1L << exponent) + (sub << (exponent - 6));
     }
 
+    synchronized long max() {
+        return max;
+    }
+
+    synchronized long count() {
+        return total;
+    }
+
     synchronized long percentile(double quantile) {
         long rank = (long) Math.ceil(quantile * total);
         long seen = 0;

@@ -42,12 +42,14 @@ public final class ThreadPinning {
             throw new IllegalStateException("thread pinning needs the agent loaded into the JVM");
         }
         stop();
+        long begin = System.nanoTime();
         ThreadPinner started = new ThreadPinner(platform.get(), config);
         if (hook == null) {
             hook = new ThreadHook(inst);
         }
         hook.install(started);
         pinner = started;
+        Log.debug("thread hook: in after %d ms", (System.nanoTime() - begin) / 1_000_000);
         List<Thread> running = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.isAlive() && config.globs().matches(thread.getName())) {

@@ -2,6 +2,7 @@ package io.sprint.opt.pin;
 
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
@@ -29,6 +30,15 @@ final class ThreadWeaver {
             .with(InstrumentedType.Factory.Default.FROZEN)
             .with(VisibilityBridgeStrategy.Default.NEVER);
     private final ClassFileLocator advice = ClassFileLocator.ForClassLoader.of(ThreadWeaver.class.getClassLoader());
+    // Parsed once: each Advice.to reads and analyses the advice class.
+    private final AsmVisitorWrapper run = Advice.to(ThreadAdvice.Run.class, advice).on(ElementMatchers.named("run")
+            .and(ElementMatchers.takesNoArguments()).and(ElementMatchers.not(ElementMatchers.isAbstract())));
+    private final AsmVisitorWrapper rename = Advice.to(ThreadAdvice.Rename.class, advice)
+            .on(ElementMatchers.named("setName"));
+    private final AsmVisitorWrapper start = Advice.to(ThreadAdvice.Start.class, advice)
+            .on(ElementMatchers.named("start").and(ElementMatchers.not(ElementMatchers.isNative())));
+    private final AsmVisitorWrapper exit = Advice.to(ThreadAdvice.Exit.class, advice)
+            .on(ElementMatchers.named("exit").and(ElementMatchers.takesNoArguments()));
 
     /** @return the woven bytes, or null when the class is not Thread or a subclass of it */
     byte[] weave(ClassLoader loader, String internalName, byte[] bytes) {
@@ -43,15 +53,9 @@ final class ThreadWeaver {
         }
         DynamicType.Builder<?> builder = byteBuddy.redefine(type, locator)
                 .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED)
-                .visit(Advice.to(ThreadAdvice.Run.class, advice).on(ElementMatchers.named("run")
-                        .and(ElementMatchers.takesNoArguments()).and(ElementMatchers.not(ElementMatchers.isAbstract()))));
+                .visit(run);
         if (thread) {
-            builder = builder
-                    .visit(Advice.to(ThreadAdvice.Rename.class, advice).on(ElementMatchers.named("setName")))
-                    .visit(Advice.to(ThreadAdvice.Start.class, advice).on(ElementMatchers.named("start")
-                            .and(ElementMatchers.not(ElementMatchers.isNative()))))
-                    .visit(Advice.to(ThreadAdvice.Exit.class, advice).on(ElementMatchers.named("exit")
-                            .and(ElementMatchers.takesNoArguments())));
+            builder = builder.visit(rename).visit(start).visit(exit);
         }
         return builder.make(pool).getBytes();
     }

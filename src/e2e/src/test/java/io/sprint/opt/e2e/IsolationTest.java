@@ -16,7 +16,10 @@ class IsolationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Jdk.TARGETS)
     void anApplicationKeepsItsOwnByteBuddyAndJnaAndSeesOnlyTheBootClass(Jdk jdk) throws Exception {
-        List<String> jvm = List.of(Artifacts.agentArg("level=enterprise"), "-cp", Artifacts.probeClassPath());
+        // pin= makes the agent load its own Byte Buddy (1.18) and weave Thread; -Xlog:cds shows whether
+        // class data sharing stayed on for the application's classes
+        List<String> jvm = List.of(Artifacts.agentArg("level=enterprise,pin=relay-*"), "-Xshare:auto", "-Xlog:cds=info:stderr",
+                "-cp", Artifacts.probeClassPath());
         List<String> main = List.of("io.sprint.opt.e2e.probe.ClasspathProbe", "3000", "io.sprint.opt.boot.AgentBoot",
                 "io.sprint.opt.config.Options", "io.sprint.opt.AgentEntry", "io.sprint.opt.cli.Cli", "com.sun.jna.Native");
         try (Target probe = Target.start(jdk, jvm, main, Map.of())) {
@@ -26,6 +29,8 @@ class IsolationTest {
                 // the agent's own JNA (5.17.0) did its work beside the application's (5.13.0)
                 assertEquals("applied", jmx.action("memory-lock").get("status"), jmx.action("memory-lock").toString());
                 assertEquals("applied", jmx.action("cpu-affinity").get("status"));
+                assertEquals("applied", jmx.action("thread-pinning").get("status"),
+                        jmx.action("thread-pinning").toString());
             }
             assertEquals(0, probe.waitFor(Duration.ofSeconds(30)), probe.stderr());
             String out = probe.stdout();
@@ -40,6 +45,7 @@ class IsolationTest {
             assertTrue(out.contains("com.sun.jna.Native visible"), "the application's own JNA: " + out);
             assertTrue(probe.stderr().contains("[sprint-opt] level enterprise applied"), probe.stderr());
             assertFalse(probe.stderr().contains("WARNING"), probe.stderr());
+            assertFalse(probe.stderr().contains("bootstrap classpath has been appended"), probe.stderr());
         }
     }
 
