@@ -2,23 +2,27 @@
 # The demo: build, start the relay test app with sprint-opt (default level=enterprise), show what
 # the agent did (status, then read back from outside with jcmd, taskset and /proc), restore it,
 # and show everything back as it was.
-# Usage: src/demo/demo.sh [OPTIONS]   e.g. level=enterprise,cpus=1   (JAVA_HOME selects the JDK)
+# Usage: src/demo/demo.sh [OPTIONS]   default level=enterprise,pin=relay-*   (JAVA_HOME selects the JDK)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-options=${1:-level=enterprise}
+options=${1:-level=enterprise,pin=relay-*}
 level=$(printf '%s' "$options" | sed -n 's/.*level=\([a-z]*\).*/\1/p')
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
 agent=agent/target/sprint-opt.jar
 app=agent-test-app/target/agent-test-app.jar
 
-# What an operator would check: the JVM's flags, every thread's CPUs and timer slack, locked memory.
+# What an operator would check: the JVM's flags, every thread's CPUs, policy and timer slack
+# (relay threads one by one, the others counted), locked memory.
 outside() {
     "$jcmd" "$1" VM.flags | tr ' ' '\n' | grep -E 'HeapFreeRatio|G1PeriodicGCInterval' || true
     for tid in $(ls "/proc/$1/task"); do
-        printf 'CPUs %s, timer slack %s ns\n' "$(taskset -pc "$tid" | sed 's/.*: //')" \
+        name=$(cat "/proc/$1/task/$tid/comm" 2>/dev/null) || continue
+        case "$name" in relay-*) who="$name (tid $tid)" ;; *) who="other threads" ;; esac
+        printf '%s: CPUs %s, %s, timer slack %s ns\n' "$who" "$(taskset -pc "$tid" | sed 's/.*: //')" \
+            "$(chrt -p "$tid" | head -1 | sed 's/.*: //; s/|SCHED_RESET_ON_FORK//')" \
             "$(cat "/proc/$tid/timerslack_ns" 2>/dev/null || echo '?')"
-    done | sort | uniq -c | sed 's/^ */threads: /'
+    done | sort | uniq -c | sed 's/^ *1 relay/  relay/; s/^ *\([0-9]*\) other threads/  \1 other threads/'
     grep -E 'VmLck|VmRSS' "/proc/$1/status"
 }
 

@@ -21,19 +21,19 @@ public record PinConfig(NameGlobs globs, CorePlan cores, int rtPriority, boolean
         return Scheduling.realTime(aloneOnDedicatedCpu ? Scheduling.Policy.FIFO : Scheduling.Policy.RR, rtPriority);
     }
 
+    /** {@code relay-* → CPUs 1 (rest 0), RT 10 (FIFO alone, RR shared), slack 1 ns}. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("pin=").append(globs);
+        StringBuilder text = new StringBuilder().append(globs).append(" →");
         if (cores != null) {
-            text.append(": CPUs ").append(cores.dedicated()).append(" (the rest ").append(cores.others()).append(')');
+            text.append(" CPUs ").append(cores.dedicated()).append(" (rest ").append(cores.others()).append("),");
         }
         if (rtPriority > 0) {
-            text.append(cores != null ? ", " : ": ").append("SCHED_FIFO ").append(rtPriority)
-                    .append(" alone on a CPU, SCHED_RR ").append(rtPriority).append(" when shared");
+            text.append(" RT ").append(rtPriority).append(" (FIFO alone, RR shared),");
         }
         if (latency) {
-            text.append(", timer slack 1 ns");
+            text.append(" slack 1 ns,");
         }
-        return text.toString();
+        return text.substring(0, text.length() - 1);
     }
 }

@@ -32,10 +32,16 @@ final class OsState {
         return masks;
     }
 
-    /** A thread's policy as {@code chrt -p TID} prints it: "SCHED_FIFO 10", "SCHED_OTHER 0". */
+    /**
+     * A thread's policy as {@code chrt -p TID} prints it: "SCHED_FIFO 10", "SCHED_OTHER 0"; null
+     * when the thread has ended.
+     */
     static String policy(long tid) throws Exception {
         Run run = Run.of(List.of("chrt", "-p", Long.toString(tid)));
         if (run.exit() != 0) {
+            if (!Files.exists(Path.of("/proc", Long.toString(tid)))) {
+                return null;
+            }
             throw new AssertionError(run.toString());
         }
         String[] lines = run.out().trim().split("\n");

@@ -73,15 +73,28 @@ final class Target implements AutoCloseable {
     }
 
     void awaitStdout(String needle, Duration timeout) throws Exception {
+        await("stdout", this::stdout, needle, timeout);
+    }
+
+    void awaitStderr(String needle, Duration timeout) throws Exception {
+        await("stderr", this::stderr, needle, timeout);
+    }
+
+    /** Output read so far, by name. */
+    private interface Output {
+        String read() throws IOException;
+    }
+
+    private void await(String stream, Output output, String needle, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!stdout().contains(needle)) {
-            if (!process.isAlive() && !stdout().contains(needle)) {
+        while (!output.read().contains(needle)) {
+            if (!process.isAlive() && !output.read().contains(needle)) {
                 throw new AssertionError("target exited " + process.exitValue() + " before printing '" + needle
-                        + "'\nstdout: " + stdout() + "\nstderr: " + stderr());
+                        + "' on " + stream + "\nstdout: " + stdout() + "\nstderr: " + stderr());
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no '" + needle + "' after " + timeout + "\nstdout: " + stdout()
-                        + "\nstderr: " + stderr());
+                throw new AssertionError("no '" + needle + "' on " + stream + " after " + timeout + "\nstdout: "
+                        + stdout() + "\nstderr: " + stderr());
             }
             Thread.sleep(20);
         }

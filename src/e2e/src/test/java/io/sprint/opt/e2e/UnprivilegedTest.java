@@ -55,15 +55,42 @@ class UnprivilegedTest {
         List<String> jvm = List.of(Artifacts.agentArg("level=enterprise,cpus=1,log=debug"));
         List<String> app = List.of("-jar", Artifacts.APP.toString(), "--duration", "60s", "--rate", "2000");
         try (Target target = Target.start(launcher, jdk, jvm, app, Map.of())) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!target.stderr().contains("level enterprise applied") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            target.awaitStderr("level enterprise applied", Duration.ofSeconds(20));
             assertTrue(target.stderr().contains("level enterprise applied"), target.stderr());
             long pid = target.pid();
             OsState.affinity(pid).forEach((tid, cpus) -> assertEquals("1", cpus, "thread " + tid));
             assertEquals(0, OsState.lockedKilobytes(pid), "nothing locked without the privilege");
             OsState.timerSlack(pid).forEach((tid, slack) -> assertEquals(50_000L, slack, "untouched: thread " + tid));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void withoutCapSysNicePinnedThreadsGetTheirCpuButNoRealTimePolicy(Jdk jdk) throws Exception {
+        assumeTrue(OsState.isRoot(), "dropping to nobody needs root");
+        assumeTrue(new java.io.File("/usr/bin/setpriv").canExecute(), "needs setpriv (util-linux)");
+        assumeTrue("0-1".equals(OsState.cpuList(ProcessHandle.current().pid())), "written for CPUs 0-1");
+        List<String> launcher = List.of("sh", "-c", DROP, "sh");
+        List<String> jvm = List.of(Artifacts.agentArg("level=enterprise,pin=relay-*"));
+        List<String> app = List.of("-jar", Artifacts.APP.toString(), "--duration", "60s", "--rate", "2000");
+        try (Target target = Target.start(launcher, jdk, jvm, app, Map.of())) {
+            target.awaitStderr("level enterprise applied", Duration.ofSeconds(20));
+            String log = target.stderr();
+            assertTrue(log.contains("level enterprise applied"), log);
+            assertTrue(log.contains("SCHED_FIFO 10: sched_setscheduler("), log);
+            assertTrue(log.contains("Operation not permitted (EPERM); grant CAP_SYS_NICE"), log);
+            Map<String, Long> threads = OsState.threadsByName(target.pid());
+            Map<Long, String> masks = OsState.affinity(target.pid());
+            for (Map.Entry<String, Long> thread : threads.entrySet()) {
+                if (!masks.containsKey(thread.getValue())) {
+                    continue; // ended meanwhile (the agent's own start-up thread does)
+                }
+                boolean relay = thread.getKey().startsWith("relay-");
+                assertEquals(relay ? "1" : "0", masks.get(thread.getValue()), thread.getKey());
+                String policy = OsState.policy(thread.getValue());
+                assertTrue(policy == null || policy.equals("SCHED_OTHER 0"), thread.getKey() + ": " + policy);
+            }
+            assertTrue(threads.keySet().stream().anyMatch(name -> name.startsWith("relay-")), threads.toString());
         }
     }
 }
