@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo: build, start the relay test app with sprint-opt (default level=enterprise), show what
-# the agent did (status, then read back from outside with jcmd, taskset and /proc), restore it,
+# the agent did (status, then read back from outside with jcmd, taskset, chrt and /proc), restore it,
 # and show everything back as it was.
 # Usage: src/demo/demo.sh [OPTIONS]   default level=enterprise,pin=relay-*   (JAVA_HOME selects the JDK)
 set -euo pipefail
@@ -40,7 +40,7 @@ cat /tmp/sprint-opt-demo.out
 echo "== java -jar $agent status $pid"
 "$java" -jar "$agent" status "$pid"
 
-echo "== read back from outside the JVM (jcmd, taskset, /proc)"
+echo "== read back from outside the JVM (jcmd, taskset, chrt, /proc)"
 outside "$pid"
 
 echo "== java -jar $agent restore $pid"
