@@ -10,6 +10,7 @@ import io.sprint.opt.pin.PinningAction;
 import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.platform.HostProbe;
 import io.sprint.opt.platform.Platform;
+import io.sprint.opt.platform.Remedies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -37,7 +38,7 @@ public final class OsActions {
         if (profile.mlock()) {
             actions.add(new MemoryLockAction(os, host));
         }
-        if (cores != null && cores.canPin()) {
+        if (cores != null && cores.canPin()) { // the rest of the JVM moves off the dedicated CPUs
             actions.add(new AffinityAction(os, cores.others(), usable, pinning::isPinned,
                     "; CPUs " + cores.dedicated() + " kept for pinned threads"));
         } else if (profile.affinity() != null) {
@@ -46,9 +47,16 @@ public final class OsActions {
         if (profile.latency()) {
             actions.add(new TimerSlackAction(os, host, pinning::isPinned));
         }
-        if (selects) {
-            actions.add(new PinningAction(pinning, new PinConfig(globs, cores,
-                    profile.rt() ? profile.rtPriority() : 0, profile.latency())));
+        boolean dedicated = cores != null && cores.canPin();
+        String noCpu = "no CPU to dedicate: " + usable + " usable, " + CorePlan.housekeeping(usable.count())
+                + " kept for the rest of the JVM";
+        if (selects && (profile.rt() || dedicated)) {
+            actions.add(new PinningAction(pinning, new PinConfig(globs, dedicated ? cores : null,
+                    profile.rt() ? profile.rtPriority() : 0, profile.latency()),
+                    cores != null && !dedicated ? "; " + noCpu + ", so they share its CPUs" : "",
+                    host.cgroupDeniesRealTime() ? Remedies.RT_CGROUP : Remedies.SYS_NICE));
+        } else if (selects) {
+            actions.add(new Skipped("thread-pinning", globs.toString(), noCpu));
         } else if (profile.pinning() || profile.rt()) {
             actions.add(new Skipped("thread-pinning", "no threads", "no threads selected: pin=GLOBS names them"
                     + " (e.g. pin=relay-*); dedicated CPUs and real-time priority go only to those, never to the"

@@ -16,24 +16,23 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
         static final State OFF = new State(null);
     }
 
-    private final PinConfig config;
     private final PinSetting setting;
+    private final String note;
 
-    public PinningAction(ThreadPinning pinning, PinConfig config) {
-        this(new PinSetting(pinning), config);
+    /** @param note appended to the applied detail, e.g. why there are no dedicated CPUs ("" for none) */
+    /** @param rtRemedy what to do when the OS refuses the real-time policy */
+    public PinningAction(ThreadPinning pinning, PinConfig config, String note, String rtRemedy) {
+        this(new PinSetting(pinning, rtRemedy), config, note);
     }
 
-    private PinningAction(PinSetting setting, PinConfig config) {
+    private PinningAction(PinSetting setting, PinConfig config, String note) {
         super("thread-pinning", setting, new State(config));
-        this.config = config;
         this.setting = setting;
+        this.note = note;
     }
 
     @Override
     protected String skipReason() {
-        if (config.pinsCores() && !config.cores().canPin()) {
-            return "no CPU to dedicate: " + config.cores() + " (at least one CPU stays for the rest of the JVM)";
-        }
         return null;
     }
 
@@ -46,15 +45,17 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
     protected String note() {
         int running = setting.pinnedAtStart;
         return "; " + running + (running == 1 ? " running thread" : " running threads")
-                + " pinned now, the rest as they start; virtual threads are never pinned";
+                + " pinned now, the rest as they start; virtual threads are never pinned" + note;
     }
 
     private static final class PinSetting implements Setting<State> {
         private final ThreadPinning pinning;
+        private final String rtRemedy;
         private int pinnedAtStart;
 
-        PinSetting(ThreadPinning pinning) {
+        PinSetting(ThreadPinning pinning, String rtRemedy) {
             this.pinning = pinning;
+            this.rtRemedy = rtRemedy;
         }
 
         @Override
@@ -76,7 +77,7 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
                             + String.join("; ", failures));
                 }
             } else {
-                pinnedAtStart = pinning.start(value.config());
+                pinnedAtStart = pinning.start(value.config(), rtRemedy);
             }
         }
 

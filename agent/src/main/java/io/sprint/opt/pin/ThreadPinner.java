@@ -32,11 +32,13 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
     private final Map<Thread, PinnedThread> pinned = new ConcurrentHashMap<>();
     private final AtomicInteger virtualThreads = new AtomicInteger();
     private final ThreadLocal<Boolean> busy = new ThreadLocal<>();
+    private final String rtRemedy;
     private volatile boolean stopped;
 
-    ThreadPinner(Platform os, PinConfig config) {
+    ThreadPinner(Platform os, PinConfig config, String rtRemedy) {
         this.os = os;
         this.config = config;
+        this.rtRemedy = rtRemedy;
         this.cores = config.pinsCores() ? new CoreTable(config.cores().order()) : null;
     }
 
@@ -185,7 +187,8 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
             record.scheduling = now;
         } catch (OsException e) {
             if (!e.noSuchThread()) {
-                record.problems.add(wanted + ": " + withRemedy(e));
+                record.problems.add(wanted + ": " + (e.lacksPrivilege() ? e.getMessage() + "; " + rtRemedy
+                        : e.getMessage()));
             }
         }
     }

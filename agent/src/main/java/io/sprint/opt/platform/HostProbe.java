@@ -122,9 +122,22 @@ public final class HostProbe {
                 .filter(Matcher::find).map(m -> m.group(1)).orElse("unavailable");
     }
 
-    /** CAP_SYS_NICE, or an RLIMIT_RTPRIO above zero: SCHED_FIFO/SCHED_RR are allowed. */
+    /**
+     * CAP_SYS_NICE, or an RLIMIT_RTPRIO above zero, and real-time time in this process's cgroup:
+     * SCHED_FIFO/SCHED_RR are allowed.
+     */
     public boolean rtCapable() {
-        return hasCapability(CAP_SYS_NICE) || limit("Max realtime priority").map(v -> v > 0).orElse(false);
+        return (hasCapability(CAP_SYS_NICE) || limit("Max realtime priority").map(v -> v > 0).orElse(false))
+                && !cgroupDeniesRealTime();
+    }
+
+    /**
+     * Whether this process's cgroup v1 cpu controller gives it no real-time time
+     * (cpu.rt_runtime_us 0, what a new cgroup gets where RT group scheduling is built in): the
+     * kernel then refuses SCHED_FIFO/SCHED_RR to every thread in it, root's included.
+     */
+    public boolean cgroupDeniesRealTime() {
+        return cgroupFile("cpu", "cpu.rt_runtime_us").map(String::trim).filter("0"::equals).isPresent();
     }
 
     /**

@@ -61,6 +61,9 @@ public final class Readiness {
 
     private Check realTime() {
         String limit = host.limit("Max realtime priority").map(String::valueOf).orElse("?");
+        if (host.cgroupDeniesRealTime()) {
+            return new Check("real-time scheduling", "warn", "cgroup cpu.rt_runtime_us 0", Remedies.RT_CGROUP);
+        }
         if (host.hasCapability(CAP_SYS_NICE)) {
             return new Check("real-time scheduling", "ok", "CAP_SYS_NICE (RLIMIT_RTPRIO " + limit + ")", "");
         }

@@ -8,6 +8,10 @@ public final class Remedies {
     public static final String SYS_NICE = "grant CAP_SYS_NICE: docker run --cap-add SYS_NICE --ulimit rtprio=99;"
             + " Kubernetes securityContext.capabilities.add: [SYS_NICE]; or setcap cap_sys_nice+ep on the java binary";
 
+    public static final String RT_CGROUP = "this process's cpu cgroup has cpu.rt_runtime_us 0, so the kernel refuses"
+            + " real-time policies in it: docker run --cpu-rt-runtime=950000 (with dockerd --cpu-rt-runtime=950000), or"
+            + " write a budget to the cgroup's cpu.rt_runtime_us";
+
     public static final String RT_THROTTLING = "sysctl kernel.sched_rt_runtime_us=-1 lets a SCHED_FIFO thread run"
             + " without the kernel's 5 % RT throttling (only with one RT thread per dedicated core)";
     public static final String ISOLATION = "boot with isolcpus=N nohz_full=N rcu_nocbs=N to keep the kernel and other"

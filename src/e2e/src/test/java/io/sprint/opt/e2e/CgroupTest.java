@@ -87,4 +87,43 @@ class CgroupTest {
             assertTrue(plan.out().matches("(?s).*cpu-affinity +would apply +every thread 1 .*"), plan.out());
         }
     }
+
+    /**
+     * A new cgroup gets no real-time time (cpu.rt_runtime_us 0 where RT group scheduling is built
+     * in, as on this kernel and in Docker without --cpu-rt-runtime): the kernel refuses RT policies
+     * even to root, and the agent says why. Given a budget, the same threads get SCHED_RR.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void withOneUsableCpuPinnedThreadsStayInTheCpusetAndGetRtOnlyWithTheCgroupsRtBudget(Jdk jdk) throws Exception {
+        Path rtRuntime = dir("cpu").resolve("cpu.rt_runtime_us");
+        assumeTrue(Files.exists(rtRuntime), "no RT group scheduling in this kernel");
+        String join = "for c in cpuset cpu memory; do echo $$ > " + V1 + "/$c/" + name + "/tasks; done && exec \"$@\"";
+        List<String> launcher = List.of("sh", "-c", join, "sh");
+        List<String> jvm = List.of(Artifacts.agentArg("level=turbo,pin=relay-*"));
+        List<String> app = List.of("-jar", Artifacts.APP.toString(), "--duration", "60s", "--rate", "1000");
+        try (Target target = Target.start(launcher, jdk, jvm, app, Map.of())) {
+            target.awaitStdout("relay app pid", Duration.ofSeconds(30));
+            try (Jmx jmx = Jmx.connect(target.pid())) {
+                CompositeData pinning = jmx.action("thread-pinning");
+                assertEquals("applied", pinning.get("status"), pinning.toString());
+                assertTrue(((String) pinning.get("detail")).contains("no CPU to dedicate: 1 usable, 1 kept for the rest"
+                        + " of the JVM, so they share its CPUs"), pinning.toString());
+                for (CompositeData thread : (CompositeData[]) jmx.get("PinnedThreads")) {
+                    assertEquals(-1, thread.get("cpu"), thread.toString());
+                    assertEquals("SCHED_OTHER", thread.get("policy"), thread.toString());
+                }
+                assertEquals(false, jmx.composite("SystemInfo").get("rt_capable"));
+            }
+            assertTrue(target.stderr().contains("Operation not permitted (EPERM); this process's cpu cgroup has"
+                    + " cpu.rt_runtime_us 0"), target.stderr());
+            OsState.affinity(target.pid()).forEach((tid, cpus) -> assertEquals("1", cpus, "thread " + tid));
+
+            Files.writeString(rtRuntime, "100000");
+            Run again = Run.cli("attach", Long.toString(target.pid()), "level=turbo,pin=relay-*,rt.priority=11");
+            assertEquals(0, again.exit(), again.toString());
+            assertEquals("SCHED_RR 11", OsState.policy(OsState.threadsByName(target.pid()).get("relay-0")));
+            OsState.affinity(target.pid()).forEach((tid, cpus) -> assertEquals("1", cpus, "thread " + tid));
+        }
+    }
 }
