@@ -19,6 +19,6 @@ FROM eclipse-temurin:17-jre
 COPY --from=build /src/agent/target/sprint-opt.jar /opt/sprint-opt/sprint-opt.jar
 COPY --from=build /src/agent-test-app/target/agent-test-app.jar /opt/sprint-opt/agent-test-app.jar
 # JAVA_TOOL_OPTIONS reaches every JVM in the container, the way a Kubernetes Deployment sets it.
-ENV JAVA_TOOL_OPTIONS="-javaagent:/opt/sprint-opt/sprint-opt.jar=level=enterprise"
+ENV JAVA_TOOL_OPTIONS="-javaagent:/opt/sprint-opt/sprint-opt.jar=level=enterprise,pin=relay-* --enable-native-access=ALL-UNNAMED"
 ENTRYPOINT ["java", "-jar", "/opt/sprint-opt/agent-test-app.jar"]
 CMD ["--duration", "60s"]
