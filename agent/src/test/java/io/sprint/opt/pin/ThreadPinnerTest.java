@@ -1,0 +1,163 @@
+package io.sprint.opt.pin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sprint.opt.config.CpuList;
+import io.sprint.opt.platform.OsException;
+import io.sprint.opt.platform.Platform;
+import io.sprint.opt.platform.Scheduling;
+import java.lang.SprintOptThreadHook;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real-time rule and the CPU table through the pinner's own events, over an OS that keeps
+ * per-thread state in maps (the real one is exercised end to end in src/e2e).
+ */
+class ThreadPinnerTest {
+    /** Per-thread CPUs, policy and slack, as a kernel would keep them. */
+    static final class TableOs implements Platform {
+        final Map<Long, BitSet> cpus = new ConcurrentHashMap<>();
+        final Map<Long, Scheduling> policies = new ConcurrentHashMap<>();
+        final Map<Long, Long> slack = new ConcurrentHashMap<>();
+        private final AtomicLong nextTid = new AtomicLong(100);
+        private final ThreadLocal<Long> tid = ThreadLocal.withInitial(() -> {
+            long id = nextTid.incrementAndGet();
+            cpus.put(id, CpuList.parse("0-3").bits());
+            policies.put(id, Scheduling.NORMAL);
+            slack.put(id, 50_000L);
+            return id;
+        });
+
+        @Override public String name() { return "table"; }
+        @Override public List<Long> threads() { return List.copyOf(cpus.keySet()); }
+        @Override public BitSet affinity(long t) { return (BitSet) cpus.get(t).clone(); }
+        @Override public void setAffinity(long t, BitSet set) { cpus.put(t, (BitSet) set.clone()); }
+        @Override public long currentThreadId() { return tid.get(); }
+        @Override public Scheduling scheduling(long t) { return policies.get(t); }
+        @Override public void setScheduling(long t, Scheduling s) { policies.put(t, s); }
+        @Override public long timerSlackNanos(long t) { return slack.get(t); }
+        @Override public void setTimerSlackNanos(long t, long nanos) { slack.put(t, nanos); }
+        @Override public void lockMemory() throws OsException { throw OsException.unsupported("lock", name()); }
+        @Override public void unlockMemory() throws OsException { throw OsException.unsupported("lock", name()); }
+        @Override public long lockedKilobytes() throws OsException { throw OsException.unsupported("lock", name()); }
+        @Override public void adviseHugePages(long a, long l) throws OsException { throw OsException.unsupported("hp", name()); }
+        @Override public boolean hugePagesAdvised(long a, long l) throws OsException { throw OsException.unsupported("hp", name()); }
+    }
+
+    private final TableOs os = new TableOs();
+    private final ThreadPinner pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")),
+            CorePlan.of(CpuList.parse("0-3"), CpuList.parse("2-3"), Map.of()), 10, true), "remedy");
+
+    /** Starts a thread that sends the pinner its RUN event, runs {@code work}, then waits until told to end (EXIT). */
+    private final class Relay {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch end = new CountDownLatch(1);
+        final Thread thread;
+        volatile long tid;
+
+        Relay(String name) throws InterruptedException {
+            this(name, () -> { });
+        }
+
+        Relay(String name, Runnable work) throws InterruptedException {
+            thread = new Thread(() -> {
+                tid = os.currentThreadId();
+                pinner.accept(Thread.currentThread(), SprintOptThreadHook.RUN);
+                work.run();
+                started.countDown();
+                try {
+                    end.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                pinner.accept(Thread.currentThread(), SprintOptThreadHook.EXIT);
+            }, name);
+            thread.start();
+            started.await();
+        }
+
+        String cpus() {
+            return CpuList.of(os.cpus.get(tid)).toString();
+        }
+
+        String policy() {
+            return os.policies.get(tid).toString();
+        }
+
+        void end() throws InterruptedException {
+            end.countDown();
+            thread.join();
+        }
+    }
+
+    @Test
+    void aloneIsFifoSharedIsRoundRobinAndAloneAgainIsFifo() throws Exception {
+        Relay a = new Relay("relay-a");
+        Relay b = new Relay("relay-b");
+        assertEquals("2", a.cpus());
+        assertEquals("3", b.cpus());
+        assertEquals("SCHED_FIFO 10", a.policy());
+        assertEquals("SCHED_FIFO 10", b.policy());
+
+        Relay c = new Relay("relay-c"); // a third thread for two CPUs shares with a
+        assertEquals("2", c.cpus());
+        assertEquals("SCHED_RR 10", c.policy());
+        assertEquals("SCHED_RR 10", a.policy());
+        assertEquals("SCHED_FIFO 10", b.policy());
+
+        c.end(); // a is alone again, and CPU 2 has room
+        assertEquals("SCHED_FIFO 10", a.policy());
+        assertEquals(2, pinner.threads().size());
+        Relay d = new Relay("relay-d");
+        assertEquals("2", d.cpus());
+        assertEquals("SCHED_RR 10", a.policy());
+        for (Relay relay : List.of(a, b, d)) {
+            relay.end();
+        }
+    }
+
+    @Test
+    void nonMatchingThreadsAreLeftAloneAndUnpinAllGivesEverythingBack() throws Exception {
+        Relay worker = new Relay("worker-1");
+        assertEquals("0-3", worker.cpus());
+        assertEquals("SCHED_OTHER", worker.policy());
+
+        Relay relay = new Relay("relay-1");
+        assertEquals("SCHED_FIFO 10", relay.policy());
+        assertEquals(50_000L, os.slack.get(relay.tid), "a real-time thread's slack is left to the kernel");
+        assertEquals(List.of(), pinner.unpinAll());
+        assertEquals("0-3", relay.cpus());
+        assertEquals("SCHED_OTHER", relay.policy());
+        assertEquals(50_000L, os.slack.get(relay.tid));
+
+        Relay after = new Relay("relay-2"); // stopped: threads started afterwards are left alone
+        assertEquals("0-3", after.cpus());
+        assertEquals("SCHED_OTHER", after.policy());
+        for (Relay thread : List.of(worker, relay, after)) {
+            thread.end();
+        }
+    }
+
+    @Test
+    void aPinnedThreadStartsOthersFromTheSharedCpus() throws Exception {
+        String[] seen = new String[2];
+        Relay relay = new Relay("relay-1", () -> {
+            long tid = os.currentThreadId();
+            // what the advice in Thread.start reports, on the starting thread
+            pinner.accept(new Thread(() -> { }), SprintOptThreadHook.STARTING);
+            seen[0] = CpuList.of(os.cpus.get(tid)).toString();
+            pinner.accept(new Thread(() -> { }), SprintOptThreadHook.STARTED);
+            seen[1] = CpuList.of(os.cpus.get(tid)).toString();
+        });
+        assertEquals("0-1", seen[0], "off its dedicated CPU while the new thread is created");
+        assertEquals("2", seen[1], "back on it afterwards");
+        relay.end();
+        assertEquals(0, pinner.threads().size(), "ended threads give their CPU back");
+    }
+}
