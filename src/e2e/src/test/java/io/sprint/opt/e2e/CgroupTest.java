@@ -54,6 +54,19 @@ class CgroupTest {
         }
     }
 
+    /** A shell line that moves itself into the test's cgroups, then runs its arguments. */
+    private String join() {
+        return "for c in cpuset cpu memory; do echo $$ > " + V1 + "/$c/" + name + "/tasks; done && exec \"$@\"";
+    }
+
+    /** The relay app with the agent's {@code options}, inside the test's cgroups, once it runs. */
+    private Target relayAppInCgroup(Jdk jdk, String options) throws Exception {
+        Target target = Target.start(List.of("sh", "-c", join(), "sh"), jdk, List.of(Artifacts.agentArg(options)),
+                List.of("-jar", Artifacts.APP.toString(), "--duration", "60s", "--rate", "1000"), Map.of());
+        target.awaitStdout("relay app pid", Duration.ofSeconds(30));
+        return target;
+    }
+
     private Path dir(String controller) {
         return V1.resolve(controller).resolve(name);
     }
@@ -61,13 +74,8 @@ class CgroupTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Jdk.TARGETS)
     void limitsAreSeenAndNoThreadLeavesTheCpuset(Jdk jdk) throws Exception {
-        String join = "for c in cpuset cpu memory; do echo $$ > " + V1 + "/$c/" + name + "/tasks; done && exec \"$@\"";
-        List<String> launcher = List.of("sh", "-c", join, "sh");
         // cpus=0 lies outside the cgroup's cpuset: it must be refused, not obeyed
-        List<String> jvm = List.of(Artifacts.agentArg("level=enterprise,cpus=0"));
-        List<String> app = List.of("-jar", Artifacts.APP.toString(), "--duration", "60s", "--rate", "1000");
-        try (Target target = Target.start(launcher, jdk, jvm, app, Map.of())) {
-            target.awaitStdout("relay app pid", Duration.ofSeconds(30));
+        try (Target target = relayAppInCgroup(jdk, "level=enterprise,cpus=0")) {
             try (Jmx jmx = Jmx.connect(target.pid())) {
                 CompositeData info = jmx.composite("SystemInfo");
                 assertEquals("1", info.get("cpus_allowed"));
@@ -80,7 +88,7 @@ class CgroupTest {
                 assertEquals("CPUs 0 are outside the CPUs this process may use (1)", affinity.get("detail"));
             }
             OsState.affinity(target.pid()).forEach((tid, cpus) -> assertEquals("1", cpus, "thread " + tid));
-            Run plan = Run.of(List.of("sh", "-c", join + "", "sh", jdk.java(), "-jar", Artifacts.AGENT.toString(),
+            Run plan = Run.of(List.of("sh", "-c", join(), "sh", jdk.java(), "-jar", Artifacts.AGENT.toString(),
                     "plan", "level=turbo"));
             assertEquals(0, plan.exit(), plan.toString());
             assertTrue(plan.out().contains("(1 CPUs,"), plan.out());
@@ -98,12 +106,7 @@ class CgroupTest {
     void withOneUsableCpuPinnedThreadsStayInTheCpusetAndGetRtOnlyWithTheCgroupsRtBudget(Jdk jdk) throws Exception {
         Path rtRuntime = dir("cpu").resolve("cpu.rt_runtime_us");
         assumeTrue(Files.exists(rtRuntime), "no RT group scheduling in this kernel");
-        String join = "for c in cpuset cpu memory; do echo $$ > " + V1 + "/$c/" + name + "/tasks; done && exec \"$@\"";
-        List<String> launcher = List.of("sh", "-c", join, "sh");
-        List<String> jvm = List.of(Artifacts.agentArg("level=turbo,pin=relay-*"));
-        List<String> app = List.of("-jar", Artifacts.APP.toString(), "--duration", "60s", "--rate", "1000");
-        try (Target target = Target.start(launcher, jdk, jvm, app, Map.of())) {
-            target.awaitStdout("relay app pid", Duration.ofSeconds(30));
+        try (Target target = relayAppInCgroup(jdk, "level=turbo,pin=relay-*")) {
             try (Jmx jmx = Jmx.connect(target.pid())) {
                 CompositeData pinning = jmx.action("thread-pinning");
                 assertEquals("applied", pinning.get("status"), pinning.toString());

@@ -1,5 +1,7 @@
 package io.sprint.opt.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +78,21 @@ final class OsState {
             }
         }
         return slack;
+    }
+
+    /**
+     * Every thread's CPUs and timer slack as read before the agent changed them; threads started
+     * since get what the main thread had.
+     */
+    static void assertBackAsBefore(long pid, Map<Long, String> masksBefore, Map<Long, Long> slackBefore) throws Exception {
+        Map<Long, String> masksAfter = affinity(pid);
+        Map<Long, Long> slackAfter = timerSlack(pid);
+        for (long tid : masksAfter.keySet()) {
+            assertEquals(masksBefore.getOrDefault(tid, masksBefore.get(pid)),
+                    masksAfter.get(tid), "thread " + tid);
+            assertEquals(slackBefore.getOrDefault(tid, slackBefore.get(pid)),
+                    slackAfter.get(tid), "thread " + tid);
+        }
     }
 
     /** Cpus_allowed_list of /proc/PID/status. */

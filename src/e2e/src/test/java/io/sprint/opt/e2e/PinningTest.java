@@ -99,13 +99,7 @@ class PinningTest {
 
             Run restore = Run.cli("restore", Long.toString(pid));
             assertEquals(0, restore.exit(), restore.toString());
-            Map<Long, String> masksAfter = OsState.affinity(pid);
-            Map<Long, Long> slackAfter = OsState.timerSlack(pid);
-            for (long tid : masksAfter.keySet()) {
-                // threads started since the attach get what the main thread had
-                assertEquals(masksBefore.getOrDefault(tid, masksBefore.get(pid)), masksAfter.get(tid), "thread " + tid);
-                assertEquals(slackBefore.getOrDefault(tid, slackBefore.get(pid)), slackAfter.get(tid), "thread " + tid);
-            }
+            OsState.assertBackAsBefore(pid, masksBefore, slackBefore);
             assertEveryThread(pid, "SCHED_OTHER 0");
         }
     }
