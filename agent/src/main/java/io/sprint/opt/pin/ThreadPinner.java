@@ -93,7 +93,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
     }
 
     private void renamed(Thread thread) {
-        if (isVirtual(thread)) {
+        if (VirtualThreads.isVirtual(thread)) {
             virtualThreads.incrementAndGet();
             Log.info("pin: %s is a virtual thread, never pinned (it moves between carrier threads)", thread.getName());
         } else if (thread == Thread.currentThread()) {
@@ -300,9 +300,5 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
 
     private static String withRemedy(OsException e) {
         return e.lacksPrivilege() ? e.getMessage() + "; " + Remedies.SYS_NICE : e.getMessage();
-    }
-
-    private static boolean isVirtual(Thread thread) {
-        return VirtualThreads.isVirtual(thread);
     }
 }

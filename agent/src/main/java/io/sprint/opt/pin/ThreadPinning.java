@@ -71,9 +71,7 @@ public final class ThreadPinning {
         }
         pinner = null;
         hook.uninstall();
-        List<String> failures = current.unpinAll();
-        failures.forEach(failure -> Log.warn("unpin: %s", failure));
-        return failures;
+        return current.unpinAll();
     }
 
     /** Whether the native thread {@code tid} is tuned here (process-wide settings leave it alone). */

@@ -127,10 +127,8 @@ public final class Readiness {
 
     private String nodeCpus() {
         StringBuilder text = new StringBuilder();
-        for (int node = 0; node < host.numaNodes(); node++) {
-            String cpus = HostProbe.read(host.sys().resolve("devices/system/node/node" + node + "/cpulist")).orElse("?");
-            text.append(node == 0 ? ": " : "; ").append("node").append(node).append(' ').append(cpus);
-        }
+        host.numaNodeCpus().forEach((node, cpus) ->
+                text.append(text.length() == 0 ? ": " : "; ").append("node").append(node).append(' ').append(cpus));
         return text.toString();
     }
 

@@ -2,6 +2,7 @@ package io.sprint.opt.stats;
 
 import io.sprint.opt.config.Collector;
 import io.sprint.opt.config.CpuList;
+import io.sprint.opt.pin.CorePlan;
 import io.sprint.opt.platform.HostProbe;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -37,9 +38,9 @@ public final class SystemInfo {
         return info;
     }
 
-    /** Usable CPUs less housekeeping: one core up to 16 CPUs, two above, as the seed reserves. */
+    /** Usable CPUs less the housekeeping cores the pinning planner also keeps. */
     static int optimalThreads(int cpus) {
-        return Math.max(1, cpus - (cpus > 16 ? 2 : 1));
+        return Math.max(1, cpus - CorePlan.housekeeping(cpus));
     }
 
     private static long mb(long bytes) {

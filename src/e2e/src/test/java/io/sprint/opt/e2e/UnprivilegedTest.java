@@ -19,15 +19,18 @@ class UnprivilegedTest {
     private static final String DROP = "ulimit -l 64 && ulimit -r 0 && exec setpriv --reuid=nobody --regid=nogroup"
             + " --clear-groups --inh-caps=-all --bounding-set=-all -- \"$@\"";
 
+    /** The relay app for {@code seconds} as nobody with the agent's {@code options}; skips where that cannot be done. */
+    private static Target relayAppAsNobody(Jdk jdk, String options, int seconds) throws Exception {
+        assumeTrue(OsState.isRoot(), "dropping to nobody needs root");
+        assumeTrue(new java.io.File("/usr/bin/setpriv").canExecute(), "needs setpriv (util-linux)");
+        return Target.start(List.of("sh", "-c", DROP, "sh"), jdk, List.of(Artifacts.agentArg(options)),
+                List.of("-jar", Artifacts.APP.toString(), "--duration", seconds + "s", "--rate", "2000"), Map.of());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource(Jdk.TARGETS)
     void withoutPrivilegesTheLevelDegradesAndTheApplicationRunsOn(Jdk jdk) throws Exception {
-        assumeTrue(OsState.isRoot(), "dropping to nobody needs root");
-        assumeTrue(new java.io.File("/usr/bin/setpriv").canExecute(), "needs setpriv (util-linux)");
-        List<String> launcher = List.of("sh", "-c", DROP, "sh");
-        List<String> jvm = List.of(Artifacts.agentArg("level=enterprise,cpus=1,log=debug"));
-        List<String> app = List.of("-jar", Artifacts.APP.toString(), "--duration", "5s", "--rate", "2000");
-        try (Target target = Target.start(launcher, jdk, jvm, app, Map.of())) {
+        try (Target target = relayAppAsNobody(jdk, "level=enterprise,cpus=1,log=debug", 5)) {
             target.awaitStdout("relay app pid", Duration.ofSeconds(20));
             long pid = target.pid(); // sh exec'd setpriv, which exec'd java: one process
             assertEquals("nobody", ProcessHandle.of(pid).orElseThrow().info().user().orElse("?"));
@@ -49,12 +52,7 @@ class UnprivilegedTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Jdk.TARGETS)
     void whatTheUnprivilegedJvmGotIsVisibleFromOutside(Jdk jdk) throws Exception {
-        assumeTrue(OsState.isRoot(), "dropping to nobody needs root");
-        assumeTrue(new java.io.File("/usr/bin/setpriv").canExecute(), "needs setpriv (util-linux)");
-        List<String> launcher = List.of("sh", "-c", DROP, "sh");
-        List<String> jvm = List.of(Artifacts.agentArg("level=enterprise,cpus=1,log=debug"));
-        List<String> app = List.of("-jar", Artifacts.APP.toString(), "--duration", "60s", "--rate", "2000");
-        try (Target target = Target.start(launcher, jdk, jvm, app, Map.of())) {
+        try (Target target = relayAppAsNobody(jdk, "level=enterprise,cpus=1,log=debug", 60)) {
             target.awaitStderr("level enterprise applied", Duration.ofSeconds(20));
             assertTrue(target.stderr().contains("level enterprise applied"), target.stderr());
             long pid = target.pid();
@@ -67,13 +65,8 @@ class UnprivilegedTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Jdk.TARGETS)
     void withoutCapSysNicePinnedThreadsGetTheirCpuButNoRealTimePolicy(Jdk jdk) throws Exception {
-        assumeTrue(OsState.isRoot(), "dropping to nobody needs root");
-        assumeTrue(new java.io.File("/usr/bin/setpriv").canExecute(), "needs setpriv (util-linux)");
         assumeTrue("0-1".equals(OsState.cpuList(ProcessHandle.current().pid())), "written for CPUs 0-1");
-        List<String> launcher = List.of("sh", "-c", DROP, "sh");
-        List<String> jvm = List.of(Artifacts.agentArg("level=enterprise,pin=relay-*"));
-        List<String> app = List.of("-jar", Artifacts.APP.toString(), "--duration", "60s", "--rate", "2000");
-        try (Target target = Target.start(launcher, jdk, jvm, app, Map.of())) {
+        try (Target target = relayAppAsNobody(jdk, "level=enterprise,pin=relay-*", 60)) {
             target.awaitStderr("level enterprise applied", Duration.ofSeconds(20));
             String log = target.stderr();
             assertTrue(log.contains("level enterprise applied"), log);
