@@ -33,6 +33,7 @@ final class AgentRuntime implements OptimizerControl {
     private final CpuList usable;
     private final int cpus;
     private final ThreadPinning pinning;
+    private final Instrumentation inst;
     private RuntimeStats stats;
 
     private AgentRuntime(HotSpotFlags flags, HostProbe host, Instrumentation inst) {
@@ -40,6 +41,7 @@ final class AgentRuntime implements OptimizerControl {
         this.host = host;
         this.usable = host.allowedCpus();
         this.cpus = host.usableCpuCount();
+        this.inst = inst;
         this.pinning = new ThreadPinning(inst, Platforms::current);
         this.optimizer = new Optimizer(new LevelActions(flags, host, usable, pinning), System.getenv(), cpus,
                 state -> System.setProperty(SystemProperties.LEVEL, state.levelId()));
@@ -87,7 +89,7 @@ final class AgentRuntime implements OptimizerControl {
     /** Created once, at first need: it registers GC notification listeners. */
     private synchronized RuntimeStats runtimeStats() {
         if (stats == null) {
-            stats = new RuntimeStats(GcPauses.listen(), collector, cpus);
+            stats = new RuntimeStats(GcPauses.listen(inst), collector, cpus);
         }
         return stats;
     }

@@ -1,42 +1,117 @@
 package io.sprint.opt.stats;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.sprint.opt.log.Log;
+import java.lang.instrument.Instrumentation;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * GC pauses from the JVM's GC notifications, the last {@value #CAPACITY} kept for percentiles.
- * Concurrent collectors (ZGC, Shenandoah) report cycles and pauses through separate beans;
- * only the pause beans count here, never a cycle's length.
+ * GC pauses as the JVM's GC notifications announce them, each timed to the nanosecond by
+ * HotSpot's own pause counter where one belongs to the bean (the notification itself carries
+ * whole milliseconds, so a sub-millisecond ZGC pause would read 0). The last
+ * {@value #CAPACITY} are kept for percentiles. Concurrent collectors (ZGC, Shenandoah) report
+ * cycles and pauses through separate beans; only pauses count here, never a cycle's length.
  */
 public final class GcPauses implements NotificationListener {
     private static final int CAPACITY = 4096;
 
-    private final long[] pausesMillis = new long[CAPACITY];
+    /** Which HotSpot pause counter times which GC bean's pauses (JDK 17 to 25). */
+    private static final Map<String, String> COUNTER_OF_BEAN = Map.of(
+            "G1 Young Generation", "G1 young collection pauses",
+            "G1 Old Generation", "G1 full collection pauses",
+            "G1 Concurrent GC", "G1 concurrent cycle pauses",
+            "PS Scavenge", "Parallel young collection pauses",
+            "PS MarkSweep", "Parallel full collection pauses",
+            "Copy", "Serial young collection pauses",
+            "MarkSweepCompact", "Serial full collection pauses",
+            "ZGC Pauses", "Z concurrent cycle pauses",
+            "ZGC Minor Pauses", "ZGC minor collection pauses",
+            "ZGC Major Pauses", "ZGC major collection pauses");
+
+    private final long[] pausesNanos = new long[CAPACITY];
+    private final Map<String, PauseCounter> counterOfBean;
+    /** Pause counters of this JVM that no GC bean reports: polled instead. */
+    private final List<PauseCounter> unreported;
+    private final List<LongConsumer> sinks = new CopyOnWriteArrayList<>();
+    private final List<NotificationEmitter> emitters = new CopyOnWriteArrayList<>();
     private long recorded;
 
-    /** Listens on every GC bean of this JVM; beans that are not emitters are passed over. */
-    public static GcPauses listen() {
-        GcPauses pauses = new GcPauses();
-        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (bean instanceof NotificationEmitter && isPauseBean(bean.getName())) {
-                ((NotificationEmitter) bean).addNotificationListener(pauses,
-                        n -> GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType()),
-                        null);
+    GcPauses(Map<String, PauseCounter> counterOfBean, List<PauseCounter> unreported) {
+        this.counterOfBean = counterOfBean;
+        this.unreported = unreported;
+    }
+
+    /**
+     * Listens on every GC pause bean of this JVM; beans that are not emitters are passed over.
+     * {@code inst} reaches HotSpot's pause counters; without it pauses are whole milliseconds.
+     */
+    public static GcPauses listen(Instrumentation inst) {
+        List<PauseCounter> counters = PauseCounter.all(HotSpotCounters.read(inst, "sun\\.(gc\\.collector|os\\.hrt)\\."));
+        List<GarbageCollectorMXBean> beans = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(b -> isPauseBean(b.getName())).collect(Collectors.toList());
+        Map<String, PauseCounter> counterOfBean = new HashMap<>();
+        for (GarbageCollectorMXBean bean : beans) {
+            counters.stream().filter(c -> c.name().equals(COUNTER_OF_BEAN.get(bean.getName()))).findFirst()
+                    .ifPresent(c -> counterOfBean.put(bean.getName(), c));
+        }
+        List<PauseCounter> unreported = counters.stream().filter(c -> !counterOfBean.containsValue(c))
+                .filter(c -> COUNTER_OF_BEAN.containsValue(c.name())).collect(Collectors.toList());
+        Log.debug("GC pauses: beans %s timed by %s, polled %s", counterOfBean.keySet(),
+                counterOfBean.values().stream().map(PauseCounter::name).collect(Collectors.toList()),
+                unreported.stream().map(PauseCounter::name).collect(Collectors.toList()));
+        GcPauses pauses = new GcPauses(counterOfBean, unreported);
+        for (GarbageCollectorMXBean bean : beans) {
+            if (bean instanceof NotificationEmitter) {
+                NotificationEmitter emitter = (NotificationEmitter) bean;
+                emitter.addNotificationListener(pauses, null, null);
+                pauses.emitters.add(emitter);
             }
         }
         return pauses;
     }
 
+    /** Stops listening (restore leaves the stats running; this is for tests and shutdown). */
+    public void close() {
+        for (NotificationEmitter emitter : emitters) {
+            try {
+                emitter.removeNotificationListener(this);
+            } catch (ListenerNotFoundException e) {
+                // already gone
+            }
+        }
+        emitters.clear();
+    }
+
     /** "ZGC Cycles", "ZGC Major Cycles", "Shenandoah Cycles" time whole concurrent cycles. */
     static boolean isPauseBean(String name) {
         return !name.endsWith("Cycles");
+    }
+
+    /** Whether pauses are timed to the nanosecond (HotSpot's counters were found). */
+    public boolean precise() {
+        return !counterOfBean.isEmpty();
+    }
+
+    /** Also hands every pause (in ns) to {@code sink}, e.g. a Prometheus histogram. */
+    public void addSink(LongConsumer sink) {
+        sinks.add(sink);
+    }
+
+    public void removeSink(LongConsumer sink) {
+        sinks.remove(sink);
     }
 
     /**
@@ -54,22 +129,45 @@ public final class GcPauses implements NotificationListener {
 
     @Override
     public void handleNotification(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
         GarbageCollectionNotificationInfo info =
                 GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        record(info.getGcInfo().getDuration());
+        PauseCounter counter = counterOfBean.get(info.getGcName());
+        long nanos = counter == null ? -1 : counter.pauseNanos(info.getGcInfo().getId());
+        record(nanos >= 0 ? nanos : info.getGcInfo().getDuration() * 1_000_000L);
+        pollUnreported();
     }
 
-    synchronized void record(long millis) {
-        pausesMillis[(int) (recorded++ % CAPACITY)] = millis;
+    /** Takes in the pauses of counters without a bean. */
+    public void pollUnreported() {
+        for (PauseCounter counter : unreported) {
+            for (long nanos : counter.newPauses()) {
+                record(nanos);
+            }
+        }
     }
 
-    /** Percentiles (nearest rank) of the kept pauses, in ms; zeros when there were none. */
-    public synchronized Summary summary() {
-        int size = (int) Math.min(recorded, CAPACITY);
-        long[] sorted = Arrays.copyOf(pausesMillis, size);
-        Arrays.sort(sorted);
-        return new Summary(recorded, rank(sorted, 0.50), rank(sorted, 0.95), rank(sorted, 0.99),
-                size == 0 ? 0 : sorted[size - 1]);
+    void record(long nanos) {
+        synchronized (this) {
+            pausesNanos[(int) (recorded++ % CAPACITY)] = nanos;
+        }
+        for (LongConsumer sink : sinks) {
+            sink.accept(nanos);
+        }
+    }
+
+    /** Percentiles (nearest rank) of the kept pauses; zeros when there were none. */
+    public Summary summary() {
+        pollUnreported();
+        synchronized (this) {
+            int size = (int) Math.min(recorded, CAPACITY);
+            long[] sorted = Arrays.copyOf(pausesNanos, size);
+            Arrays.sort(sorted);
+            return new Summary(recorded, rank(sorted, 0.50), rank(sorted, 0.95), rank(sorted, 0.99),
+                    size == 0 ? 0 : sorted[size - 1]);
+        }
     }
 
     private static long rank(long[] sorted, double quantile) {
@@ -80,7 +178,10 @@ public final class GcPauses implements NotificationListener {
         return sorted[Math.max(0, index)];
     }
 
-    /** Pause statistics in ms (HotSpot reports whole milliseconds). */
+    /** Pause statistics in ns. */
     public record Summary(long count, long p50, long p95, long p99, long max) {
+        public static double millis(long nanos) {
+            return Math.round(nanos / 1e3) / 1e3;
+        }
     }
 }

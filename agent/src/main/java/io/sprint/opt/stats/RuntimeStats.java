@@ -48,10 +48,10 @@ public final class RuntimeStats {
         stats.put("heap_sys_mb", Math.round(heap.getCommitted() / MB));
         stats.put("num_gc", GcPauses.collections());
         stats.put("gc_cpu_fraction", round(gcCpuFraction(), 4));
-        stats.put("gc_pause_p50_ms", (double) gc.p50());
-        stats.put("gc_pause_p95_ms", (double) gc.p95());
-        stats.put("gc_pause_p99_ms", (double) gc.p99());
-        stats.put("gc_pause_max_ms", (double) gc.max());
+        stats.put("gc_pause_p50_ms", GcPauses.Summary.millis(gc.p50()));
+        stats.put("gc_pause_p95_ms", GcPauses.Summary.millis(gc.p95()));
+        stats.put("gc_pause_p99_ms", GcPauses.Summary.millis(gc.p99()));
+        stats.put("gc_pause_max_ms", GcPauses.Summary.millis(gc.max()));
         stats.put("alloc_rate_mb_s", round(allocRate(), 2));
         stats.put("pinned_threads", agent.pinnedThreads());
         stats.put("java_version", Runtime.version().toString());

@@ -9,9 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GcPausesTest {
+    private static GcPauses pauses() {
+        return new GcPauses(Map.of(), List.of());
+    }
+
     @Test
     void percentilesByNearestRank() {
-        GcPauses pauses = new GcPauses();
+        GcPauses pauses = pauses();
         for (int ms = 1; ms <= 100; ms++) {
             pauses.record(ms);
         }
@@ -25,16 +29,51 @@ class GcPausesTest {
 
     @Test
     void noPausesAreZeros() {
-        assertEquals(new GcPauses.Summary(0, 0, 0, 0, 0), new GcPauses().summary());
+        assertEquals(new GcPauses.Summary(0, 0, 0, 0, 0), pauses().summary());
     }
 
     @Test
     void keepsTheLatestPausesOnly() {
-        GcPauses pauses = new GcPauses();
+        GcPauses pauses = pauses();
         for (int i = 0; i < 10_000; i++) {
             pauses.record(i < 5_000 ? 1000 : 1);
         }
         assertEquals(1, pauses.summary().max());
+    }
+
+    @Test
+    void everyPauseReachesTheSinks() {
+        GcPauses pauses = pauses();
+        List<Long> seen = new java.util.ArrayList<>();
+        pauses.addSink(seen::add);
+        pauses.record(1500);
+        pauses.record(250_000);
+        assertEquals(List.of(1500L, 250_000L), seen);
+        assertEquals(0.25, GcPauses.Summary.millis(pauses.summary().max()));
+    }
+
+    /** Surefire exports java.management's counters to the tests, as the agent does with its Instrumentation. */
+    @Test
+    void hotSpotCountersTimeRealPausesBelowAMillisecond() throws Exception {
+        GcPauses pauses = GcPauses.listen(null);
+        List<Long> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        pauses.addSink(seen::add);
+        try {
+            assertTrue(pauses.precise(), "HotSpot's pause counters were not found");
+            for (int i = 0; i < 5; i++) {
+                System.gc();
+            }
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (seen.size() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(seen.size() >= 5, "pauses seen: " + seen);
+            // Whole milliseconds would all be multiples of 1,000,000 ns.
+            assertTrue(seen.stream().anyMatch(n -> n % 1_000_000 != 0), "pauses seen: " + seen);
+            assertTrue(seen.stream().allMatch(n -> n > 0 && n < 5_000_000_000L), "pauses seen: " + seen);
+        } finally {
+            pauses.close();
+        }
     }
 
     @Test
