@@ -35,6 +35,10 @@ final class AgentRuntime implements OptimizerControl {
     private final ThreadPinning pinning;
     private final Instrumentation inst;
     private RuntimeStats stats;
+    private GcPauses pauses;
+    private volatile AgentServices services;
+    /** The options of the last apply: the services follow them, adaptive tuning varies their level. */
+    private volatile Options options = Options.DEFAULTS;
 
     private AgentRuntime(HotSpotFlags flags, HostProbe host, Instrumentation inst) {
         this.collector = flags.collector();
@@ -65,10 +69,69 @@ final class AgentRuntime implements OptimizerControl {
             MBeanRegistrar.awaitApplication();
         }
         MBeanRegistrar.register(this);
+        synchronized (this) {
+            services = new AgentServices(pauses, new MeterSource(), new AdaptiveStepper(), cpus);
+            services.configure(options);
+        }
     }
 
-    Optimizer.Outcome apply(Options options) {
-        return optimizer.apply(options);
+    /** Applies a level and, once published, reconfigures metrics, hiccups and adaptive tuning. */
+    synchronized Optimizer.Outcome apply(Options given) {
+        Optimizer.Outcome outcome = optimizer.apply(given);
+        options = given;
+        if (services != null) {
+            services.configure(given);
+        }
+        return outcome;
+    }
+
+    /** What the Prometheus meters read from the agent at each scrape. */
+    private final class MeterSource implements io.sprint.opt.metrics.RuntimeMeters.Source {
+        @Override
+        public int level() {
+            Optimizer.State state = optimizer.state();
+            return state.applied() && state.level() != null ? state.level().ordinal() : -1;
+        }
+
+        @Override
+        public boolean healthy() {
+            return healthCheck().isEmpty();
+        }
+
+        @Override
+        public int pinnedThreads() {
+            return pinning.count();
+        }
+
+        @Override
+        public double gcCpuFraction() {
+            return runtimeStats().gcCpuFraction();
+        }
+    }
+
+    /** Adaptive tuning's way to the optimizer: the last options with another level. */
+    private final class AdaptiveStepper implements io.sprint.opt.monitor.AdaptiveTuner.Stepper {
+        @Override
+        public io.sprint.opt.config.Level current() {
+            Optimizer.State state = optimizer.state();
+            return state.applied() ? state.level() : null;
+        }
+
+        @Override
+        public String stepTo(io.sprint.opt.config.Level level) {
+            synchronized (AgentRuntime.this) {
+                if (services == null || !services.adaptiveOn()) {
+                    return "adaptive tuning was turned off";
+                }
+                Options stepped = options.withLevel(level);
+                Optimizer.Outcome outcome = optimizer.apply(stepped);
+                if (!outcome.applied()) {
+                    return "level " + level + " could not be applied";
+                }
+                options = stepped;
+                return null;
+            }
+        }
     }
 
     @Override
@@ -89,7 +152,8 @@ final class AgentRuntime implements OptimizerControl {
     /** Created once, at first need: it registers GC notification listeners. */
     private synchronized RuntimeStats runtimeStats() {
         if (stats == null) {
-            stats = new RuntimeStats(GcPauses.listen(inst), collector, cpus);
+            pauses = GcPauses.listen(inst);
+            stats = new RuntimeStats(pauses, collector, cpus);
         }
         return stats;
     }
@@ -98,8 +162,9 @@ final class AgentRuntime implements OptimizerControl {
     public Map<String, Object> stats() {
         Optimizer.State state = optimizer.state();
         int maxThreads = state.profile() == null ? 0 : state.profile().maxThreads();
+        double hiccupP99 = services == null ? -1 : services.hiccupP99Millis();
         return runtimeStats().read(new RuntimeStats.AgentView(state.applied(), state.levelId(), maxThreads,
-                pinning.count()));
+                pinning.count(), hiccupP99));
     }
 
     @Override
@@ -127,7 +192,17 @@ final class AgentRuntime implements OptimizerControl {
     }
 
     @Override
-    public List<String> restore() {
+    public List<String> adaptiveDecisions() {
+        AgentServices running = services;
+        return running == null ? List.of() : running.adaptiveDecisions();
+    }
+
+    /** Stops adaptive tuning first: it would otherwise apply a level again. */
+    @Override
+    public synchronized List<String> restore() {
+        if (services != null) {
+            services.stopAdaptive();
+        }
         return lines(optimizer.restore());
     }
 
@@ -159,7 +234,7 @@ final class AgentRuntime implements OptimizerControl {
 
     @Override
     public List<String> healthCheck() {
-        return HealthCheck.reasons(stats());
+        return HealthCheck.reasons(stats(), HealthCheck.Thresholds.of(options));
     }
 
     @Override

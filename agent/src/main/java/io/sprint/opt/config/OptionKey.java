@@ -25,6 +25,13 @@ public enum OptionKey {
     METRICS("metrics", "PORT or HOST:PORT with a port from 1 to 65535"),
     HICCUP("hiccup"),
     ADAPTIVE("adaptive"),
+    ADAPTIVE_TARGET("adaptive.target", "a latency in ms above 0 and at most 60000, such as 10 or 0.5"),
+    ADAPTIVE_CPU("adaptive.cpu", "a CPU use percent from 1 to 100"),
+    ADAPTIVE_MIN("adaptive.min", "one level: basic, standard, aggressive, enterprise or turbo"),
+    ADAPTIVE_MAX("adaptive.max", "one level: basic, standard, aggressive, enterprise or turbo"),
+    ADAPTIVE_INTERVAL("adaptive.interval", "seconds from 1 to 3600"),
+    HEALTH_GC("health.gc", "a GC CPU fraction above 0 and at most 1, such as 0.2"),
+    HEALTH_THREADS("health.threads", "a thread count from 1 to 10000000"),
     STRICT("strict"),
     LOG("log", "quiet, info or debug"),
     CONFIG("config", "the path of a readable properties file");
@@ -85,6 +92,19 @@ public enum OptionKey {
                 return intIn(value, 1, 99);
             case METRICS:
                 return HostPort.parse(value);
+            case ADAPTIVE_TARGET:
+                return doubleIn(value, 0, 60_000);
+            case ADAPTIVE_CPU:
+                return intIn(value, 1, 100);
+            case ADAPTIVE_MIN:
+            case ADAPTIVE_MAX:
+                return Level.byId(value.toLowerCase(Locale.ROOT));
+            case ADAPTIVE_INTERVAL:
+                return intIn(value, 1, 3600);
+            case HEALTH_GC:
+                return doubleIn(value, 0, 1);
+            case HEALTH_THREADS:
+                return intIn(value, 1, 10_000_000);
             case LOG:
                 return Log.Verbosity.valueOf(value.toUpperCase(Locale.ROOT));
             case CONFIG:
@@ -116,6 +136,12 @@ public enum OptionKey {
             default:
                 return null;
         }
+    }
+
+    /** Above {@code low}, at most {@code high}. */
+    private static Object doubleIn(String value, double low, double high) {
+        double number = Double.parseDouble(value);
+        return number > low && number <= high ? number : null;
     }
 
     private static Object intIn(String value, int min, int max) {

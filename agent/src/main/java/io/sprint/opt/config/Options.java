@@ -40,6 +40,25 @@ public final class Options {
         return (HostPort) values.get(OptionKey.METRICS);
     }
 
+    /** The same options with {@code level} as the level (what adaptive tuning applies). */
+    public Options withLevel(Level level) {
+        EnumMap<OptionKey, Object> newValues = new EnumMap<>(OptionKey.class);
+        newValues.putAll(values);
+        newValues.put(OptionKey.LEVEL, LevelSpec.of(level));
+        EnumMap<OptionKey, String> newGiven = new EnumMap<>(OptionKey.class);
+        newGiven.putAll(given);
+        newGiven.put(OptionKey.LEVEL, level.id());
+        return new Options(newValues, newGiven);
+    }
+
+    public double doubleOr(OptionKey key, double fallback) {
+        return (Double) values.getOrDefault(key, fallback);
+    }
+
+    public Level levelOr(OptionKey key, Level fallback) {
+        return (Level) values.getOrDefault(key, fallback);
+    }
+
     public boolean strict() {
         return flagOr(OptionKey.STRICT, false);
     }

@@ -23,6 +23,9 @@ public interface OptimizerControl {
 
     Map<String, Object> systemInfo();
 
+    /** adaptive=true: its last decisions, oldest first; empty when it is off. */
+    List<String> adaptiveDecisions();
+
     List<String> restore();
 
     /** @throws IllegalArgumentException for bad options; IllegalStateException when strict fails */

@@ -93,6 +93,8 @@ public final class OptimizerMBean implements DynamicMBean {
             attribute("Actions", "the action ledger of the last apply or restore", new ArrayType<>(1, actionType)),
             attribute("PinnedThreads", "threads pinned to dedicated cores", new ArrayType<>(1, pinnedThreadType)),
             attribute("SystemInfo", "host and JVM facts", systemInfoType),
+            attribute("AdaptiveDecisions", "adaptive=true: its last decisions, oldest first",
+                    ArrayType.getArrayType(SimpleType.STRING)),
         };
         ArrayType<String[]> strings = ArrayType.getArrayType(SimpleType.STRING);
         OpenMBeanOperationInfo[] operations = {
@@ -138,6 +140,8 @@ public final class OptimizerMBean implements DynamicMBean {
                     return composites(pinnedThreadType, control.pinnedThreads());
                 case "SystemInfo":
                     return composite(systemInfoType, control.systemInfo());
+                case "AdaptiveDecisions":
+                    return control.adaptiveDecisions().toArray(new String[0]);
                 default:
                     throw new AttributeNotFoundException(name);
             }

@@ -30,7 +30,7 @@ public final class RuntimeStats {
     }
 
     /** What the optimizer contributes: its state, and the values it alone knows. */
-    public record AgentView(boolean applied, String level, int maxThreads, int pinnedThreads) {
+    public record AgentView(boolean applied, String level, int maxThreads, int pinnedThreads, double hiccupP99Ms) {
     }
 
     public synchronized Map<String, Object> read(AgentView agent) {
@@ -53,6 +53,7 @@ public final class RuntimeStats {
         stats.put("gc_pause_p99_ms", GcPauses.Summary.millis(gc.p99()));
         stats.put("gc_pause_max_ms", GcPauses.Summary.millis(gc.max()));
         stats.put("alloc_rate_mb_s", round(allocRate(), 2));
+        stats.put("hiccup_p99_ms", agent.hiccupP99Ms());
         stats.put("pinned_threads", agent.pinnedThreads());
         stats.put("java_version", Runtime.version().toString());
         stats.put("uptime_s", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);

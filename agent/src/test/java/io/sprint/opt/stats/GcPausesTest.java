@@ -86,10 +86,22 @@ class GcPausesTest {
 
     @Test
     void healthFollowsTheSeedsThresholds() {
-        assertEquals(List.of(), HealthCheck.reasons(Map.of("applied", true, "gc_cpu_fraction", 0.1, "num_threads", 50)));
-        assertEquals(List.of("optimizations not applied", "high GC pressure: gc_cpu_fraction 0.30 > 0.20",
-                        "potential thread leak: 10001 threads > 10000"),
-                HealthCheck.reasons(Map.of("applied", false, "gc_cpu_fraction", 0.3, "num_threads", 10_001)));
+        HealthCheck.Thresholds seed = HealthCheck.Thresholds.of(io.sprint.opt.config.OptionsParser.parse(""));
+        assertEquals(HealthCheck.Thresholds.SEED, seed);
+        assertEquals(List.of(), HealthCheck.reasons(Map.of("applied", true, "gc_cpu_fraction", 0.1, "num_threads", 50),
+                seed));
+        assertEquals(List.of("optimizations not applied", "high GC pressure: gc_cpu_fraction 0.30 > 0.20 (health.gc)",
+                        "potential thread leak: 10001 threads > 10000 (health.threads)"),
+                HealthCheck.reasons(Map.of("applied", false, "gc_cpu_fraction", 0.3, "num_threads", 10_001), seed));
+    }
+
+    @Test
+    void healthThresholdsAreOptions() {
+        HealthCheck.Thresholds tight = HealthCheck.Thresholds.of(
+                io.sprint.opt.config.OptionsParser.parse("health.gc=0.05,health.threads=40"));
+        assertEquals(List.of("high GC pressure: gc_cpu_fraction 0.10 > 0.05 (health.gc)",
+                        "potential thread leak: 50 threads > 40 (health.threads)"),
+                HealthCheck.reasons(Map.of("applied", true, "gc_cpu_fraction", 0.1, "num_threads", 50), tight));
     }
 
     @Test
