@@ -16,7 +16,7 @@ class PremainTest {
     static final Set<String> STATS_KEYS = new TreeSet<>(List.of("applied", "level", "num_cpu", "max_threads",
             "num_threads", "daemon_threads", "heap_alloc_mb", "heap_sys_mb", "num_gc", "gc_cpu_fraction",
             "gc_pause_p50_ms", "gc_pause_p95_ms", "gc_pause_p99_ms", "gc_pause_max_ms", "alloc_rate_mb_s",
-            "pinned_threads", "java_version", "uptime_s"));
+            "hiccup_p99_ms", "pinned_threads", "java_version", "uptime_s"));
     static final Set<String> SYSTEM_INFO_KEYS = new TreeSet<>(List.of("os", "arch", "java_version", "vm_name", "gc",
             "num_cpu", "cpus_allowed", "cpu_quota", "memory_limit_mb", "max_heap_mb", "numa_nodes", "thp_mode",
             "rt_capable", "memlock_capable", "optimal_threads"));
