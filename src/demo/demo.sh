@@ -2,10 +2,12 @@
 # The demo: build, start the relay test app with sprint-opt (default level=enterprise), show what
 # the agent did (status, then read back from outside with jcmd, taskset, chrt and /proc), restore it,
 # and show everything back as it was.
-# Usage: src/demo/demo.sh [OPTIONS]   default level=enterprise,pin=relay-*   (JAVA_HOME selects the JDK)
+# Usage: src/demo/demo.sh [OPTIONS]   default level=enterprise,pin=relay-*,metrics=9464,hiccup=true
+#        (JAVA_HOME selects the JDK)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-options=${1:-level=enterprise,pin=relay-*}
+options=${1:-level=enterprise,pin=relay-*,metrics=9464,hiccup=true}
+port=$(printf '%s' "$options" | sed -n 's/.*metrics=\([0-9.]*:\)\{0,1\}\([0-9]*\).*/\2/p')
 level=$(printf '%s' "$options" | sed -n 's/.*level=\([a-z]*\).*/\1/p')
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
@@ -42,6 +44,13 @@ echo "== java -jar $agent status $pid"
 
 echo "== read back from outside the JVM (jcmd, taskset, chrt, /proc)"
 outside "$pid"
+
+if [ -n "$port" ]; then
+    echo "== curl -s 127.0.0.1:$port/metrics | grep '^runtime_' (histogram buckets left out)"
+    curl -s "127.0.0.1:$port/metrics" | grep '^runtime_' | grep -v '_bucket' || echo "(no endpoint on $port)"
+fi
+echo "== java -jar $agent health $pid"
+"$java" -jar "$agent" health "$pid" || true
 
 echo "== java -jar $agent restore $pid"
 "$java" -jar "$agent" restore "$pid"
