@@ -27,7 +27,7 @@ final class AgentServices {
     private final int cpus;
     private final MonitorThread monitor = new MonitorThread();
     private RuntimeMeters meters;
-    private LongConsumer metersGcSink;
+    private GcPauses.PauseSink metersGcSink;
     private LongConsumer metersHiccupSink;
     private MetricsEndpoint endpoint;
     private HostPort requestedAddress;

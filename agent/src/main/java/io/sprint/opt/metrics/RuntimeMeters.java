@@ -43,7 +43,6 @@ public final class RuntimeMeters implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> binders = new ArrayList<>();
-    private final Timer gcPauses;
     private final Timer hiccups;
 
     /**
@@ -70,8 +69,11 @@ public final class RuntimeMeters implements AutoCloseable {
         gauge("runtime.optimization.healthy", null, "1 when the health check passes, else 0", source,
                 s -> s.healthy() ? 1 : 0);
         gauge("runtime.pinned.threads", null, "Threads pinned by pin=", source, Source::pinnedThreads);
-        gcPauses = pauseHistogram("runtime.gc.pause.duration", "GC pause duration");
-        hiccups = pauseHistogram("runtime.hiccup.duration", "How late a 1 ms sleep woke (hiccup=true)");
+        // a series per pause collector from the start, so dashboards show zeros rather than nothing
+        ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(b -> io.sprint.opt.stats.GcPauses.isPauseBean(b.getName()))
+                .forEach(b -> gcPauseTimer(b.getName()));
+        hiccups = pauseHistogram("runtime.hiccup.duration", "How late a 1 ms sleep woke (hiccup=true)").register(registry);
         bind(new JvmMemoryMetrics());
         bind(new JvmGcMetrics());
         bind(new JvmThreadMetrics());
@@ -88,12 +90,12 @@ public final class RuntimeMeters implements AutoCloseable {
     }
 
     /** The seed's buckets: 10 µs doubling twenty times, to 5.2 s. */
-    private Timer pauseHistogram(String name, String help) {
+    private static Timer.Builder pauseHistogram(String name, String help) {
         Duration[] buckets = new Duration[20];
         for (int i = 0; i < buckets.length; i++) {
             buckets[i] = Duration.ofNanos(10_000L << i);
         }
-        return Timer.builder(name).description(help).serviceLevelObjectives(buckets).register(registry);
+        return Timer.builder(name).description(help).serviceLevelObjectives(buckets);
     }
 
     private void bind(MeterBinder binder) {
@@ -103,8 +105,17 @@ public final class RuntimeMeters implements AutoCloseable {
         }
     }
 
-    public LongConsumer gcPauseSink() {
-        return nanos -> gcPauses.record(nanos, TimeUnit.NANOSECONDS);
+    /**
+     * GC pauses, one series per collector ({@code collector="G1 Young Generation"}): the seed's
+     * query shows each; {@code sum by (le)} gives the overall histogram.
+     */
+    public io.sprint.opt.stats.GcPauses.PauseSink gcPauseSink() {
+        return (collector, nanos) -> gcPauseTimer(collector).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer gcPauseTimer(String collector) {
+        return pauseHistogram("runtime.gc.pause.duration", "GC pause duration").tag("collector", collector)
+                .register(registry);
     }
 
     public LongConsumer hiccupSink() {

@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.LongConsumer;
+import io.sprint.opt.stats.GcPauses;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -34,7 +34,7 @@ public final class AdaptiveTuner {
     private final HiccupMeter hiccups;
     private final int cpus;
     private final Histogram gcPausesMicros = new Histogram(1, 3_600_000_000L, 2);
-    private final LongConsumer gcSink = this::recordGcPause;
+    private final GcPauses.PauseSink gcSink = (collector, nanos) -> recordGcPause(nanos);
     private final Deque<String> history = new ArrayDeque<>();
     private long nextTickNanos;
     private long lastCpuNanos = processCpuNanos();
@@ -61,7 +61,7 @@ public final class AdaptiveTuner {
     }
 
     /** Feed of GC pauses (ns), from {@code GcPauses}. */
-    public LongConsumer gcPauseSink() {
+    public GcPauses.PauseSink gcPauseSink() {
         return gcSink;
     }
 

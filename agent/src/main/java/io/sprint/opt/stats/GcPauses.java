@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
@@ -45,7 +44,7 @@ public final class GcPauses implements NotificationListener {
     private final Map<String, PauseCounter> counterOfBean;
     /** Pause counters of this JVM that no GC bean reports: polled instead. */
     private final List<PauseCounter> unreported;
-    private final List<LongConsumer> sinks = new CopyOnWriteArrayList<>();
+    private final List<PauseSink> sinks = new CopyOnWriteArrayList<>();
     private final List<NotificationEmitter> emitters = new CopyOnWriteArrayList<>();
     private long recorded;
 
@@ -96,7 +95,7 @@ public final class GcPauses implements NotificationListener {
     }
 
     /** "ZGC Cycles", "ZGC Major Cycles", "Shenandoah Cycles" time whole concurrent cycles. */
-    static boolean isPauseBean(String name) {
+    public static boolean isPauseBean(String name) {
         return !name.endsWith("Cycles");
     }
 
@@ -105,12 +104,18 @@ public final class GcPauses implements NotificationListener {
         return !counterOfBean.isEmpty();
     }
 
-    /** Also hands every pause (in ns) to {@code sink}, e.g. a Prometheus histogram. */
-    public void addSink(LongConsumer sink) {
+    /** Where every pause goes besides the percentiles, e.g. a Prometheus histogram. */
+    @FunctionalInterface
+    public interface PauseSink {
+        /** @param collector the GC bean's name ("G1 Young Generation") */
+        void pause(String collector, long nanos);
+    }
+
+    public void addSink(PauseSink sink) {
         sinks.add(sink);
     }
 
-    public void removeSink(LongConsumer sink) {
+    public void removeSink(PauseSink sink) {
         sinks.remove(sink);
     }
 
@@ -136,7 +141,7 @@ public final class GcPauses implements NotificationListener {
                 GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         PauseCounter counter = counterOfBean.get(info.getGcName());
         long nanos = counter == null ? -1 : counter.pauseNanos(info.getGcInfo().getId());
-        record(nanos >= 0 ? nanos : info.getGcInfo().getDuration() * 1_000_000L);
+        record(info.getGcName(), nanos >= 0 ? nanos : info.getGcInfo().getDuration() * 1_000_000L);
         pollUnreported();
     }
 
@@ -144,17 +149,23 @@ public final class GcPauses implements NotificationListener {
     public void pollUnreported() {
         for (PauseCounter counter : unreported) {
             for (long nanos : counter.newPauses()) {
-                record(nanos);
+                record(beanOf(counter.name()), nanos);
             }
         }
     }
 
-    void record(long nanos) {
+    /** The bean name HotSpot gives those pauses where it has a bean (G1's concurrent one is JDK 20+). */
+    private static String beanOf(String counterName) {
+        return COUNTER_OF_BEAN.entrySet().stream().filter(e -> e.getValue().equals(counterName))
+                .map(Map.Entry::getKey).findFirst().orElse(counterName);
+    }
+
+    void record(String collector, long nanos) {
         synchronized (this) {
             pausesNanos[(int) (recorded++ % CAPACITY)] = nanos;
         }
-        for (LongConsumer sink : sinks) {
-            sink.accept(nanos);
+        for (PauseSink sink : sinks) {
+            sink.pause(collector, nanos);
         }
     }
 

@@ -37,7 +37,7 @@ class MetricsEndpointTest {
     void servesTheDesignsMetersOnGetMetricsOnly() throws Exception {
         try (RuntimeMeters meters = new RuntimeMeters(SOURCE);
              MetricsEndpoint endpoint = MetricsEndpoint.start(new HostPort(HostPort.LOOPBACK, 0), meters)) {
-            meters.gcPauseSink().accept(250_000);
+            meters.gcPauseSink().pause("G1 Young Generation", 250_000);
             meters.hiccupSink().accept(40_000);
             HttpClient client = HttpClient.newHttpClient();
             URI uri = URI.create("http://" + endpoint.address() + "/metrics");
@@ -47,9 +47,9 @@ class MetricsEndpointTest {
             String body = ok.body();
             for (String line : new String[] {"runtime_optimization_level 3.0", "runtime_pinned_threads 2.0",
                     "runtime_gc_cpu_fraction 0.125", "runtime_optimization_healthy 1.0",
-                    "runtime_gc_pause_duration_seconds_bucket{le=\"2.0E-5\"} 0",
-                    "runtime_gc_pause_duration_seconds_bucket{le=\"3.2E-4\"} 1",
-                    "runtime_gc_pause_duration_seconds_count 1", "runtime_hiccup_duration_seconds_count 1"}) {
+                    "runtime_gc_pause_duration_seconds_bucket{collector=\"G1 Young Generation\",le=\"2.0E-5\"} 0",
+                    "runtime_gc_pause_duration_seconds_bucket{collector=\"G1 Young Generation\",le=\"3.2E-4\"} 1",
+                    "runtime_gc_pause_duration_seconds_count{collector=\"G1 Young Generation\"} 1", "runtime_hiccup_duration_seconds_count 1"}) {
                 assertTrue(body.contains(line + "\n"), line + " missing in\n" + body);
             }
             assertTrue(body.contains("\nruntime_heap_alloc_bytes "), body);

@@ -17,7 +17,7 @@ class GcPausesTest {
     void percentilesByNearestRank() {
         GcPauses pauses = pauses();
         for (int ms = 1; ms <= 100; ms++) {
-            pauses.record(ms);
+            pauses.record("test", ms);
         }
         GcPauses.Summary summary = pauses.summary();
         assertEquals(100, summary.count());
@@ -36,7 +36,7 @@ class GcPausesTest {
     void keepsTheLatestPausesOnly() {
         GcPauses pauses = pauses();
         for (int i = 0; i < 10_000; i++) {
-            pauses.record(i < 5_000 ? 1000 : 1);
+            pauses.record("test", i < 5_000 ? 1000 : 1);
         }
         assertEquals(1, pauses.summary().max());
     }
@@ -45,9 +45,9 @@ class GcPausesTest {
     void everyPauseReachesTheSinks() {
         GcPauses pauses = pauses();
         List<Long> seen = new java.util.ArrayList<>();
-        pauses.addSink(seen::add);
-        pauses.record(1500);
-        pauses.record(250_000);
+        pauses.addSink((collector, nanos) -> seen.add(nanos));
+        pauses.record("G1 Young Generation", 1500);
+        pauses.record("G1 Young Generation", 250_000);
         assertEquals(List.of(1500L, 250_000L), seen);
         assertEquals(0.25, GcPauses.Summary.millis(pauses.summary().max()));
     }
@@ -57,7 +57,7 @@ class GcPausesTest {
     void hotSpotCountersTimeRealPausesBelowAMillisecond() throws Exception {
         GcPauses pauses = GcPauses.listen(null);
         List<Long> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        pauses.addSink(seen::add);
+        pauses.addSink((collector, nanos) -> seen.add(nanos));
         try {
             assertTrue(pauses.precise(), "HotSpot's pause counters were not found");
             for (int i = 0; i < 5; i++) {
