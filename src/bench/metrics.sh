@@ -35,7 +35,7 @@ relay() { # relay [agent options]: starts the relay app, prints its pid once it 
 }
 
 "$java" -version 2>&1 | head -1
-echo "$(nproc) CPUs; relay app at 2000 msg/s; agent: $everything"
+echo "$(nproc) CPUs; relay app at 2000 tx/s; agent: $everything"
 echo
 pid=$(relay "$everything")
 "$java" src/bench/MetricsCost.java cost "$pid" "$port" "$reads"

@@ -1,152 +1,161 @@
 package io.sprint.opt.testapp;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
- * A relay-shaped workload: a source thread stamps messages, a ring of threads named
- * {@code relay-N} passes each along (allocating a little per hop, as a decoder would), and the
- * last hop records the end-to-end latency. Runs for {@code --duration} and prints its figures.
+ * The seed's application shape: transactions arrive ({@code tx-source}) at a fixed rate, mempool
+ * managers ({@code mempool-N}) validate and keep them and seal blocks, the blockchain processor
+ * ({@code blockchain-0}) chains the blocks, and network relay threads ({@code relay-N}) send every
+ * transaction and block over a loopback TCP connection to a peer ({@code peer-N}), which records
+ * each transaction's end-to-end latency in an HdrHistogram. A progress line every second; at the
+ * end tx/s, latency percentiles, GC pauses, CPU use and memory, and one {@code result} line for
+ * scripts.
  *
- * <pre>java -jar agent-test-app.jar [--duration 30s] [--relays 2] [--rate 20000]</pre>
+ * <pre>java -jar agent-test-app.jar [--duration 30s] [--rate 20000] [--relays 2] [--mempools 1]
+ *     [--payload 256] [--block-size 500] [--histogram FILE]</pre>
  */
 public final class RelayApp {
-    private static final int QUEUE_CAPACITY = 1024;
+    private static final int QUEUE_CAPACITY = 4096;
 
-    private final int relays;
-    private final int ratePerSecond;
-    private final Duration duration;
+    private final AppOptions options;
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final LatencyRecorder latencies = new LatencyRecorder();
+    private final Recorder latencies = new Recorder(3);
+    private final LongAdder blocks = new LongAdder();
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<Socket> sockets = new ArrayList<>();
 
-    RelayApp(int relays, int ratePerSecond, Duration duration) {
-        this.relays = relays;
-        this.ratePerSecond = ratePerSecond;
-        this.duration = duration;
+    private RelayApp(AppOptions options) {
+        this.options = options;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        Duration duration = Duration.ofSeconds(30);
-        int relays = 2;
-        int rate = 20_000;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : "";
-            switch (args[i]) {
-                case "--duration":
-                    duration = parseDuration(value);
-                    i++;
-                    break;
-                case "--relays":
-                    relays = Integer.parseInt(value);
-                    i++;
-                    break;
-                case "--rate":
-                    rate = Integer.parseInt(value);
-                    i++;
-                    break;
-                default:
-                    System.err.println("usage: RelayApp [--duration 30s] [--relays 2] [--rate 20000]; not " + args[i]);
-                    System.exit(2);
+    public static void main(String[] args) throws Exception {
+        AppOptions options;
+        try {
+            options = AppOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + AppOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        new RelayApp(options).run();
+    }
+
+    private void run() throws Exception {
+        System.out.printf(Locale.ROOT, "relay app pid %d: %d tx/s, %d relays, %d mempools, %d-byte payloads, blocks of %d,"
+                        + " for %s%n", ProcessHandle.current().pid(), options.rate(), options.relays(), options.mempools(),
+                options.payloadBytes(), options.blockSize(), options.duration());
+        RunFigures figures = new RunFigures();
+        List<BlockingQueue<Message>> relayQueues = queues(options.relays());
+        List<BlockingQueue<Message>> mempoolQueues = queues(options.mempools());
+        BlockingQueue<Message> blockQueue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+        try (ServerSocket server = new ServerSocket(0, options.relays(), InetAddress.getLoopbackAddress())) {
+            for (int i = 0; i < options.relays(); i++) {
+                Socket out = connected(new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+                Socket in = connected(server.accept());
+                start("peer-" + i, new Peer(in, latencies, blocks, running));
+                start("relay-" + i, new NetworkRelay(relayQueues.get(i), out, running));
             }
         }
-        new RelayApp(relays, rate, duration).run();
-    }
-
-    static Duration parseDuration(String text) {
-        String unit = text.replaceAll("[0-9]", "");
-        long amount = Long.parseLong(text.replaceAll("[^0-9]", ""));
-        switch (unit) {
-            case "ms":
-                return Duration.ofMillis(amount);
-            case "s":
-            case "":
-                return Duration.ofSeconds(amount);
-            case "m":
-                return Duration.ofMinutes(amount);
-            case "h":
-                return Duration.ofHours(amount);
-            default:
-                throw new IllegalArgumentException("duration " + text + ": use 500ms, 30s, 5m or 1h");
+        BlockchainProcessor blockchain = new BlockchainProcessor(blockQueue, relayQueues, running);
+        start("blockchain-0", blockchain);
+        for (int i = 0; i < options.mempools(); i++) {
+            start("mempool-" + i, new MempoolManager(mempoolQueues.get(i), relayQueues, blockQueue,
+                    options.blockSize(), running));
         }
-    }
-
-    void run() throws InterruptedException {
-        System.out.printf(Locale.ROOT, "relay app pid %d: %d relays, %d msg/s for %s%n",
-                ProcessHandle.current().pid(), relays, ratePerSecond, duration);
-        List<BlockingQueue<long[]>> queues = new ArrayList<>();
-        for (int i = 0; i <= relays; i++) {
-            queues.add(new ArrayBlockingQueue<>(QUEUE_CAPACITY));
-        }
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < relays; i++) {
-            BlockingQueue<long[]> in = queues.get(i);
-            BlockingQueue<long[]> out = queues.get(i + 1);
-            Thread relay = new Thread(() -> relay(in, out), "relay-" + i);
-            relay.start();
-            threads.add(relay);
-        }
-        Thread sink = new Thread(() -> sink(queues.get(relays)), "relay-sink");
-        sink.start();
-        threads.add(sink);
-        long messages = source(queues.get(0));
+        TxSource source = new TxSource(mempoolQueues, options.rate(), options.payloadBytes());
+        long end = System.nanoTime() + options.duration().toNanos();
+        long[] sent = new long[1];
+        Thread sourceThread = start("tx-source", () -> {
+            try {
+                sent[0] = source.run(end);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Histogram total = progress(sourceThread, figures);
         running.set(false);
         for (Thread thread : threads) {
             thread.join(1000);
         }
-        System.out.println(latencies.report(messages, duration));
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+        total.add(latencies.getIntervalHistogram());
+        report(total, sent[0], source.dropped(), blockchain.height(), figures);
     }
 
-    private long source(BlockingQueue<long[]> first) throws InterruptedException {
-        long intervalNanos = 1_000_000_000L / Math.max(1, ratePerSecond);
-        long end = System.nanoTime() + duration.toNanos();
-        long next = System.nanoTime();
-        long sent = 0;
-        while (System.nanoTime() < end) {
-            long now = System.nanoTime();
-            if (now < next) {
-                TimeUnit.NANOSECONDS.sleep(Math.min(next - now, 1_000_000));
-                continue;
-            }
-            if (first.offer(new long[] {now, sent}, 10, TimeUnit.MILLISECONDS)) {
-                sent++;
-            }
-            next += intervalNanos;
+    /** Prints a line a second while the source runs; returns every latency recorded. */
+    private Histogram progress(Thread sourceThread, RunFigures figures) throws InterruptedException {
+        Histogram total = new Histogram(3);
+        Histogram interval = null;
+        int second = 0;
+        while (sourceThread.isAlive()) {
+            sourceThread.join(1000);
+            interval = latencies.getIntervalHistogram(interval);
+            total.add(interval);
+            figures.sample();
+            second++;
+            System.out.printf(Locale.ROOT, "  %3ds  %7d tx/s  latency us p50 %8.1f  p99 %8.1f  max %9.1f%n", second,
+                    interval.getTotalCount(), us(interval, 50), us(interval, 99), interval.getMaxValue() / 1e3);
         }
-        return sent;
+        return total;
     }
 
-    private void relay(BlockingQueue<long[]> in, BlockingQueue<long[]> out) {
-        try {
-            while (running.get()) {
-                long[] message = in.poll(50, TimeUnit.MILLISECONDS);
-                if (message != null) {
-                    // a decoder's worth of garbage per hop, so the GC has work
-                    long[] copy = Arrays.copyOf(message, message.length + 16);
-                    out.put(Arrays.copyOf(copy, 2));
-                }
+    private void report(Histogram total, long sent, long dropped, long height, RunFigures figures) throws IOException {
+        double seconds = options.duration().toNanos() / 1e9;
+        double txPerSecond = total.getTotalCount() / seconds;
+        System.out.printf(Locale.ROOT, "relay app: %d sent, %d delivered, %d dropped, %.0f tx/s; latency us p50 %.1f"
+                        + " p95 %.1f p99 %.1f p99.9 %.1f max %.1f%n", sent, total.getTotalCount(), dropped, txPerSecond,
+                us(total, 50), us(total, 95), us(total, 99), us(total, 99.9), total.getMaxValue() / 1e3);
+        System.out.printf(Locale.ROOT, "relay app: %d blocks chained, %d announcements received; %s%n", height,
+                blocks.sum(), figures);
+        System.out.printf(Locale.ROOT, "result tx_s=%.0f p50_us=%.1f p95_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f %s%n",
+                txPerSecond, us(total, 50), us(total, 95), us(total, 99), us(total, 99.9), total.getMaxValue() / 1e3,
+                figures.keyValues());
+        if (options.histogramFile() != null) {
+            try (PrintStream out = new PrintStream(Files.newOutputStream(Path.of(options.histogramFile())), true, "UTF-8")) {
+                total.outputPercentileDistribution(out, 1000.0); // in microseconds
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private void sink(BlockingQueue<long[]> last) {
-        try {
-            while (running.get()) {
-                long[] message = last.poll(50, TimeUnit.MILLISECONDS);
-                if (message != null) {
-                    latencies.record(System.nanoTime() - message[0]);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static double us(Histogram histogram, double percentile) {
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile) / 1e3;
+    }
+
+    private static List<BlockingQueue<Message>> queues(int count) {
+        List<BlockingQueue<Message>> queues = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            queues.add(new ArrayBlockingQueue<>(QUEUE_CAPACITY));
         }
+        return queues;
+    }
+
+    private Socket connected(Socket socket) throws IOException {
+        socket.setTcpNoDelay(true);
+        sockets.add(socket);
+        return socket;
+    }
+
+    private Thread start(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.start();
+        threads.add(thread);
+        return thread;
     }
 }
