@@ -3,13 +3,14 @@ package io.sprint.opt.testapp;
 import java.time.Duration;
 
 /** The relay app's command line. */
-record AppOptions(Duration duration, int rate, int relays, int mempools, int payloadBytes, int blockSize,
-                  String histogramFile) {
-    static final String USAGE = "usage: java -jar agent-test-app.jar [--duration 30s] [--rate 20000] [--relays 2]"
-            + " [--mempools 1] [--payload 256] [--block-size 500] [--histogram FILE]";
+record AppOptions(Duration duration, Duration warmup, int rate, int relays, int mempools, int payloadBytes,
+                  int blockSize, String histogramFile) {
+    static final String USAGE = "usage: java -jar agent-test-app.jar [--duration 30s] [--warmup 0s] [--rate 20000]"
+            + " [--relays 2] [--mempools 1] [--payload 256] [--block-size 500] [--histogram FILE]";
 
     static AppOptions parse(String[] args) {
         Duration duration = Duration.ofSeconds(30);
+        Duration warmup = Duration.ZERO;
         int rate = 20_000;
         int relays = 2;
         int mempools = 1;
@@ -24,6 +25,9 @@ record AppOptions(Duration duration, int rate, int relays, int mempools, int pay
             switch (args[i]) {
                 case "--duration":
                     duration = parseDuration(value);
+                    break;
+                case "--warmup":
+                    warmup = parseDuration(value);
                     break;
                 case "--rate":
                     rate = positive(args[i], value);
@@ -47,7 +51,7 @@ record AppOptions(Duration duration, int rate, int relays, int mempools, int pay
                     throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new AppOptions(duration, rate, relays, mempools, payload, blockSize, histogram);
+        return new AppOptions(duration, warmup, rate, relays, mempools, payload, blockSize, histogram);
     }
 
     private static int positive(String option, String value) {

@@ -24,10 +24,11 @@ import org.HdrHistogram.Recorder;
  * transaction and block over a loopback TCP connection to a peer ({@code peer-N}), which records
  * each transaction's end-to-end latency in an HdrHistogram. A progress line every second; at the
  * end tx/s, latency percentiles, GC pauses, CPU use and memory, and one {@code result} line for
- * scripts.
+ * scripts. With {@code --warmup}, the run is that much longer and its first seconds are shown but
+ * left out of the figures (the JIT's warm-up, and an agent applying its level after start-up).
  *
- * <pre>java -jar agent-test-app.jar [--duration 30s] [--rate 20000] [--relays 2] [--mempools 1]
- *     [--payload 256] [--block-size 500] [--histogram FILE]</pre>
+ * <pre>java -jar agent-test-app.jar [--duration 30s] [--warmup 0s] [--rate 20000] [--relays 2]
+ *     [--mempools 1] [--payload 256] [--block-size 500] [--histogram FILE]</pre>
  */
 public final class RelayApp {
     private static final int QUEUE_CAPACITY = 4096;
@@ -38,6 +39,7 @@ public final class RelayApp {
     private final LongAdder blocks = new LongAdder();
     private final List<Thread> threads = new ArrayList<>();
     private final List<Socket> sockets = new ArrayList<>();
+    private RunFigures figures;
 
     private RelayApp(AppOptions options) {
         this.options = options;
@@ -57,9 +59,8 @@ public final class RelayApp {
 
     private void run() throws Exception {
         System.out.printf(Locale.ROOT, "relay app pid %d: %d tx/s, %d relays, %d mempools, %d-byte payloads, blocks of %d,"
-                        + " for %s%n", ProcessHandle.current().pid(), options.rate(), options.relays(), options.mempools(),
-                options.payloadBytes(), options.blockSize(), options.duration());
-        RunFigures figures = new RunFigures();
+                        + " for %s after %s of warm-up%n", ProcessHandle.current().pid(), options.rate(), options.relays(),
+                options.mempools(), options.payloadBytes(), options.blockSize(), options.duration(), options.warmup());
         List<BlockingQueue<Message>> relayQueues = queues(options.relays());
         List<BlockingQueue<Message>> mempoolQueues = queues(options.mempools());
         BlockingQueue<Message> blockQueue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -78,7 +79,8 @@ public final class RelayApp {
                     options.blockSize(), running));
         }
         TxSource source = new TxSource(mempoolQueues, options.rate(), options.payloadBytes());
-        long end = System.nanoTime() + options.duration().toNanos();
+        long measureFrom = System.nanoTime() + options.warmup().toNanos();
+        long end = measureFrom + options.duration().toNanos();
         long[] sent = new long[1];
         Thread sourceThread = start("tx-source", () -> {
             try {
@@ -87,7 +89,12 @@ public final class RelayApp {
                 Thread.currentThread().interrupt();
             }
         });
-        Histogram total = progress(sourceThread, figures);
+        if (!options.warmup().isZero()) {
+            progress(sourceThread, measureFrom, "warm-up ");
+        }
+        latencies.getIntervalHistogram(); // what the warm-up left behind
+        figures = new RunFigures();
+        Histogram total = progress(sourceThread, end, "");
         running.set(false);
         for (Thread thread : threads) {
             thread.join(1000);
@@ -99,19 +106,22 @@ public final class RelayApp {
         report(total, sent[0], source.dropped(), blockchain.height(), figures);
     }
 
-    /** Prints a line a second while the source runs; returns every latency recorded. */
-    private Histogram progress(Thread sourceThread, RunFigures figures) throws InterruptedException {
+    /** Prints a line a second until {@code untilNanos} or the source ends; returns the latencies recorded. */
+    private Histogram progress(Thread sourceThread, long untilNanos, String phase) throws InterruptedException {
         Histogram total = new Histogram(3);
         Histogram interval = null;
         int second = 0;
-        while (sourceThread.isAlive()) {
-            sourceThread.join(1000);
+        long now;
+        while (sourceThread.isAlive() && (now = System.nanoTime()) < untilNanos) {
+            sourceThread.join(Math.max(1, Math.min(1000, (untilNanos - now) / 1_000_000)));
             interval = latencies.getIntervalHistogram(interval);
             total.add(interval);
-            figures.sample();
+            if (figures != null) {
+                figures.sample();
+            }
             second++;
-            System.out.printf(Locale.ROOT, "  %3ds  %7d tx/s  latency us p50 %8.1f  p99 %8.1f  max %9.1f%n", second,
-                    interval.getTotalCount(), us(interval, 50), us(interval, 99), interval.getMaxValue() / 1e3);
+            System.out.printf(Locale.ROOT, "  %s%3ds  %7d tx/s  latency us p50 %8.1f  p99 %8.1f  max %9.1f%n", phase,
+                    second, interval.getTotalCount(), us(interval, 50), us(interval, 99), interval.getMaxValue() / 1e3);
         }
         return total;
     }
@@ -119,8 +129,9 @@ public final class RelayApp {
     private void report(Histogram total, long sent, long dropped, long height, RunFigures figures) throws IOException {
         double seconds = options.duration().toNanos() / 1e9;
         double txPerSecond = total.getTotalCount() / seconds;
-        System.out.printf(Locale.ROOT, "relay app: %d sent, %d delivered, %d dropped, %.0f tx/s; latency us p50 %.1f"
-                        + " p95 %.1f p99 %.1f p99.9 %.1f max %.1f%n", sent, total.getTotalCount(), dropped, txPerSecond,
+        System.out.printf(Locale.ROOT, "relay app: %d sent (warm-up included), %d delivered in the measured %s, %d"
+                        + " dropped, %.0f tx/s; latency us p50 %.1f p95 %.1f p99 %.1f p99.9 %.1f max %.1f%n", sent,
+                total.getTotalCount(), options.duration(), dropped, txPerSecond,
                 us(total, 50), us(total, 95), us(total, 99), us(total, 99.9), total.getMaxValue() / 1e3);
         System.out.printf(Locale.ROOT, "relay app: %d blocks chained, %d announcements received; %s%n", height,
                 blocks.sum(), figures);

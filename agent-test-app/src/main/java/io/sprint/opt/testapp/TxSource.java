@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /** Transactions arriving from the network at a fixed rate, handed to the mempool managers. */
 final class TxSource {
@@ -26,7 +27,12 @@ final class TxSource {
         while (next < endNanos) {
             long now = System.nanoTime();
             if (now < next) {
-                TimeUnit.NANOSECONDS.sleep(Math.min(next - now, 1_000_000));
+                // parkNanos, not sleep: JDK 17's Thread.sleep rounds any sub-millisecond wait up to
+                // 1 ms, which would send transactions in late bursts. (The timer slack still applies.)
+                LockSupport.parkNanos(Math.min(next - now, 1_000_000));
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
                 continue;
             }
             byte[] payload = new byte[payloadBytes];
