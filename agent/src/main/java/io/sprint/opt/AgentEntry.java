@@ -113,7 +113,7 @@ public final class AgentEntry {
                 throw e;
             }
             Log.error("agent failed, the application runs unchanged: %s", e);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             Log.error("agent failed, the application runs unchanged: %s", e);
             fail(strict, e.toString());
         }
@@ -127,9 +127,7 @@ public final class AgentEntry {
     }
 
     private static void daemon(Runnable work) {
-        Thread thread = new Thread(work, "sprint-opt");
-        thread.setDaemon(true);
-        thread.start();
+        AgentThreads.daemon("sprint-opt", work).start();
     }
 
     /** Whether the raw options ask for strict, even when they do not parse. */

@@ -38,8 +38,7 @@ public final class MetricsEndpoint implements AutoCloseable {
         this.server = server;
         this.meters = meters;
         this.address = address;
-        this.thread = new Thread(this::serve, THREAD_NAME);
-        thread.setDaemon(true);
+        this.thread = io.sprint.opt.AgentThreads.daemon(THREAD_NAME, this::serve);
     }
 
     /** Binds and starts serving; @throws IOException when the address cannot be bound. */

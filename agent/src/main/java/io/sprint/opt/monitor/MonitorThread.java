@@ -25,8 +25,7 @@ public final class MonitorThread implements Runnable {
         if (hiccupMeter == null && adaptiveTuner == null) {
             stop();
         } else if (thread == null) {
-            thread = new Thread(this, NAME);
-            thread.setDaemon(true);
+            thread = io.sprint.opt.AgentThreads.daemon(NAME, this);
             thread.start();
         }
     }
