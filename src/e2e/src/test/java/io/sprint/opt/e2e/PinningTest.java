@@ -105,6 +105,24 @@ class PinningTest {
     }
 
     /** Every relay thread of {@code waves} on CPU 1 with {@code policy}; every other thread on CPU 0, SCHED_OTHER. */
+    /**
+     * {@code flags turbo} recommends -Xss136k, and every thread without a stack size of its own
+     * gets it: the agent's threads (class loading, Byte Buddy's weaving) must not overflow.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void theRecommendedTinyStacksDoNotStopTheAgent(Jdk jdk) throws Exception {
+        List<String> launch = List.of("-Xss136k", Artifacts.agentArg("level=turbo,pin=relay-*,metrics=" + Http.freePort()
+                + ",hiccup=true"));
+        try (Target app = Target.relayApp(jdk, launch, 60)) {
+            app.awaitStderr("pinned relay-0", Duration.ofSeconds(20));
+            app.awaitStderr("level turbo applied", Duration.ofSeconds(10));
+            long relay = OsState.threadsByName(app.pid()).get("relay-0");
+            assertEquals("1", OsState.affinity(app.pid()).get(relay));
+            assertTrue(!app.stderr().contains("StackOverflowError"), app.stderr());
+        }
+    }
+
     private static void assertPinned(Jdk jdk, Jmx jmx, Target probe, List<Integer> waves, String policy) throws Exception {
         Set<String> expected = new TreeSet<>();
         for (int wave : waves) {

@@ -12,7 +12,13 @@ import java.util.concurrent.TimeUnit;
 record Run(int exit, String out, String err) {
 
     static Run of(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).start();
+        return of(new ProcessBuilder(command));
+    }
+
+    /** A command whose environment the caller has set. */
+    static Run of(ProcessBuilder builder) throws IOException, InterruptedException {
+        List<String> command = builder.command();
+        Process process = builder.start();
         CompletableFuture<String> out = read(process.getInputStream());
         CompletableFuture<String> err = read(process.getErrorStream());
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
