@@ -20,7 +20,7 @@ import javax.management.openmbean.CompositeData;
 /**
  * GC pauses as the JVM's GC notifications announce them, each timed to the nanosecond by
  * HotSpot's own pause counter where one belongs to the bean (the notification itself carries
- * whole milliseconds, so a sub-millisecond ZGC pause would read 0). The last
+ * whole milliseconds, so a sub-millisecond ZGC pause would read 0); see {@link PauseCounter#arrived}. The last
  * {@value #CAPACITY} are kept for percentiles. Concurrent collectors (ZGC, Shenandoah) report
  * cycles and pauses through separate beans; only pauses count here, never a cycle's length.
  */
@@ -139,17 +139,32 @@ public final class GcPauses implements NotificationListener {
         }
         GarbageCollectionNotificationInfo info =
                 GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        PauseCounter counter = counterOfBean.get(info.getGcName());
-        long nanos = counter == null ? -1 : counter.pauseNanos(info.getGcInfo().getId());
-        record(info.getGcName(), nanos >= 0 ? nanos : info.getGcInfo().getDuration() * 1_000_000L);
+        String collector = info.getGcName();
+        long wholeMillis = info.getGcInfo().getDuration() * 1_000_000L;
+        PauseCounter counter = counterOfBean.get(collector);
+        if (counter == null) {
+            record(collector, wholeMillis);
+        } else {
+            for (long nanos : counter.arrived(info.getGcInfo().getId(), wholeMillis)) {
+                record(collector, nanos);
+            }
+        }
         pollUnreported();
     }
 
-    /** Takes in the pauses of counters without a bean. */
+    /**
+     * Takes in the pauses of counters without a bean, and those whose notification waited for
+     * a pause that has ended since.
+     */
     public void pollUnreported() {
         for (PauseCounter counter : unreported) {
             for (long nanos : counter.newPauses()) {
                 record(beanOf(counter.name()), nanos);
+            }
+        }
+        for (Map.Entry<String, PauseCounter> bean : counterOfBean.entrySet()) {
+            for (long nanos : bean.getValue().drain()) {
+                record(bean.getKey(), nanos);
             }
         }
     }

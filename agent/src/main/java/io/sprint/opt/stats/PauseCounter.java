@@ -21,8 +21,12 @@ final class PauseCounter {
     private final double nanosPerTick;
     private long seenInvocations;
     private long seenTime;
+    /** Notified pauses not yet timed, by pause number, oldest first: their whole-millisecond lengths (ns). */
+    private final java.util.LinkedHashMap<Long, Long> pending = new java.util.LinkedHashMap<>();
+    /** Pending notifications beyond which their whole-ms lengths are taken as they are. */
+    private static final int MAX_PENDING = 64;
 
-    private PauseCounter(String name, LongSupplier invocations, LongSupplier time, LongSupplier lastEntry,
+    PauseCounter(String name, LongSupplier invocations, LongSupplier time, LongSupplier lastEntry,
                          LongSupplier lastExit, double nanosPerTick) {
         this.name = name;
         this.invocations = invocations;
@@ -60,18 +64,77 @@ final class PauseCounter {
     }
 
     /**
-     * The exact length of pause number {@code id} (1 for the collector's first) when it is the
-     * latest and has ended; -1 when another pause has begun since, so it can no longer be told.
+     * A notification of pause number {@code id} (1 for the collector's first) has arrived; returns
+     * the lengths of the pauses that can now be told, oldest first. Usually that is this pause,
+     * exact from its entry and exit stamps. When the next pause has begun before the notification
+     * is handled (back-to-back pauses), it waits; once a later notification finds its pause the
+     * latest and ended, that one is exact and the waiting ones share the rest of the counter's
+     * total time since the last exact reading (exact when one was waiting; otherwise split in
+     * proportion to their whole-ms lengths, evenly when those are all 0).
      */
-    long pauseNanos(long id) {
-        long before = invocations.getAsLong();
+    synchronized long[] arrived(long id, long wholeMillisNanos) {
+        if (id <= seenInvocations) {
+            return new long[] {wholeMillisNanos}; // counted before we listened
+        }
+        pending.put(id, wholeMillisNanos);
+        return drain();
+    }
+
+    /** The waiting pauses, if the latest of them has now ended with nothing after it. */
+    synchronized long[] drain() {
+        if (pending.isEmpty()) {
+            return new long[0];
+        }
+        long newest = 0;
+        for (long id : pending.keySet()) {
+            newest = id;
+        }
+        long count = invocations.getAsLong();
         long entry = lastEntry.getAsLong();
         long exit = lastExit.getAsLong();
-        long after = invocations.getAsLong();
-        if (before != id || after != id || exit < entry) {
-            return -1;
+        long total = time.getAsLong();
+        boolean stable = invocations.getAsLong() == count;
+        if (stable && count == newest && exit >= entry) {
+            long[] pauses = wholeMillis();
+            pauses[pauses.length - 1] = Math.round((exit - entry) * nanosPerTick);
+            // The counter's time since the last exact reading covers exactly the waiting pauses
+            // only when none is missing (one that ended before we listened has no notification).
+            boolean contiguous = pending.keySet().iterator().next() == seenInvocations + 1
+                    && pending.size() == newest - seenInvocations;
+            if (contiguous && pauses.length > 1) {
+                long rest = Math.max(0, Math.round((total - seenTime) * nanosPerTick) - pauses[pauses.length - 1]);
+                share(rest, pauses);
+            }
+            return resync(count, total, pauses);
         }
-        return Math.round((exit - entry) * nanosPerTick);
+        if (count < newest || pending.size() > MAX_PENDING) {
+            // counters and notifications disagree (or never catch up): whole ms, and start afresh
+            return resync(count, total, wholeMillis());
+        }
+        return new long[0];
+    }
+
+    private long[] wholeMillis() {
+        return pending.values().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private long[] resync(long count, long total, long[] pauses) {
+        seenInvocations = count;
+        seenTime = total;
+        pending.clear();
+        return pauses;
+    }
+
+    /** Splits {@code rest} over all but the last of {@code pauses}, by their whole-ms lengths. */
+    private void share(long rest, long[] pauses) {
+        int waiting = pauses.length - 1;
+        long weights = 0;
+        for (int i = 0; i < waiting; i++) {
+            weights += pauses[i];
+        }
+        for (int i = 0; i < waiting; i++) {
+            pauses[i] = weights == 0 ? rest / waiting : Math.round(rest * (pauses[i] / (double) weights));
+        }
     }
 
     /**
