@@ -17,23 +17,17 @@ rounds=${1:-3}
 seconds=${2:-10}
 rate=${3:-5000}
 outdir=${4:-docs}
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-[ -f agent/target/sprint-opt.jar ] || mvn -B -q package -DskipTests
-app=agent-test-app/target/agent-test-app.jar
-agent=agent/target/sprint-opt.jar
+. src/bench/common.sh
 configs=(none basic standard aggressive enterprise turbo)
 pin='tx-source;mempool-*;relay-*;peer-*'
 scenarios=(idle contention)
-extra=(-Xmx1g)
-[ "$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')" -ge 21 ] \
-    && extra+=(--enable-native-access=ALL-UNNAMED)
+extra=(-Xmx1g "${native[@]}")
 mkdir -p "$outdir"
 work=${LEVELS_WORK:-$(mktemp -d)}
 mkdir -p "$work"
 busy=()
 stop_busy() { [ ${#busy[@]} -eq 0 ] || kill "${busy[@]}" 2>/dev/null || true; busy=(); }
 trap 'stop_busy; [ -n "${LEVELS_WORK:-}" ] || rm -rf "$work"' EXIT
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 jvm_args() { # jvm_args CONFIG: the flags and agent a user would deploy the level with
     [ "$1" = none ] && return

@@ -9,19 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
 reads=${2:-2000}
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-[ -f agent/target/sprint-opt.jar ] || mvn -B -q package -DskipTests
-app=agent-test-app/target/agent-test-app.jar
-agent=agent/target/sprint-opt.jar
-extra=()
-[ "$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')" -ge 21 ] \
-    && extra=(--enable-native-access=ALL-UNNAMED)
+. src/bench/common.sh
+extra=("${native[@]}")
 port=$(( 20000 + RANDOM % 20000 ))
 everything="level=enterprise,pin=relay-*,metrics=$port,hiccup=true,adaptive=true,adaptive.min=enterprise,adaptive.max=enterprise,log=quiet"
 pids=()
 out=$(mktemp -d)
 trap 'rm -rf "$out"; [ ${#pids[@]} -eq 0 ] || kill "${pids[@]}" 2>/dev/null' EXIT
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 relay() { # relay [agent options]: starts the relay app, prints its pid once it runs
     local agentArg=()

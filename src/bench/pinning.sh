@@ -9,18 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-[ -f agent/target/sprint-opt.jar ] || mvn -B -q package -DskipTests
-app=agent-test-app/target/agent-test-app.jar
-agent=agent/target/sprint-opt.jar
-extra=()
-[ "$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')" -ge 21 ] \
-    && extra=(--enable-native-access=ALL-UNNAMED)
+. src/bench/common.sh
+extra=("${native[@]}")
 out=$(mktemp -d)
 busy=()
 trap 'rm -rf "$out"; [ ${#busy[@]} -eq 0 ] || kill "${busy[@]}" 2>/dev/null' EXIT
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 "$java" -version 2>&1 | head -1
 echo "$(nproc) CPUs; $rounds rounds"

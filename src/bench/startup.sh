@@ -9,11 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-40}
 markdown=${2:-}
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+. src/bench/common.sh
 javac=${JAVA_HOME:+$JAVA_HOME/bin/}javac
 jar=${JAVA_HOME:+$JAVA_HOME/bin/}jar
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
-[ -f agent/target/sprint-opt.jar ] || mvn -B -q package -DskipTests
 
 empty=$(mktemp -d)
 trap 'rm -rf "$empty"' EXIT
@@ -37,9 +36,6 @@ if mvn -B -q dependency:copy -Dartifact=io.prometheus.jmx:jmx_prometheus_javaage
         -cp agent-test-app/target/agent-test-app.jar io.sprint.opt.testapp.Hello")
 fi
 
-native=""
-[ "$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')" -ge 21 ] \
-    && native="--enable-native-access=ALL-UNNAMED"
 hello="-cp agent-test-app/target/agent-test-app.jar io.sprint.opt.testapp.Hello"
 "$java" -version 2>&1 | head -1
 hyperfine -N --warmup 5 --runs "$runs" --export-csv "$empty/startup.csv" \
@@ -52,7 +48,7 @@ hyperfine -N --warmup 5 --runs "$runs" --export-csv "$empty/startup.csv" \
     -n "level=turbo" "$java -javaagent:agent/target/sprint-opt.jar=level=turbo $hello" \
     -n "level=basic + strict" "$java -javaagent:agent/target/sprint-opt.jar=level=basic,strict=true $hello" \
     -n "turbo + pin=relay-*" "$java -javaagent:agent/target/sprint-opt.jar=level=turbo,pin=relay-* $hello" \
-    -n "turbo + pin=relay-* + strict" "$java $native -javaagent:agent/target/sprint-opt.jar=level=turbo,pin=relay-*,strict=true $hello" \
+    -n "turbo + pin=relay-* + strict" "$java ${native[*]:-} -javaagent:agent/target/sprint-opt.jar=level=turbo,pin=relay-*,strict=true $hello" \
     "${others[@]}"
 
 echo
