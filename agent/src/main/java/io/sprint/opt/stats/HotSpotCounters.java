@@ -59,10 +59,6 @@ final class HotSpotCounters {
         }
     }
 
-    boolean isEmpty() {
-        return counters.isEmpty();
-    }
-
     /** A string counter's value, or null. */
     String text(String name) {
         Object counter = counters.get(name);

@@ -89,38 +89,50 @@ final class PauseCounter {
         for (long id : pending.keySet()) {
             newest = id;
         }
-        long count = invocations.getAsLong();
-        long entry = lastEntry.getAsLong();
-        long exit = lastExit.getAsLong();
-        long total = time.getAsLong();
-        boolean stable = invocations.getAsLong() == count;
-        if (stable && count == newest && exit >= entry) {
+        Reading now = read();
+        if (now.latestEnded(newest)) {
             long[] pauses = wholeMillis();
-            pauses[pauses.length - 1] = Math.round((exit - entry) * nanosPerTick);
+            pauses[pauses.length - 1] = Math.round((now.exit - now.entry) * nanosPerTick);
             // The counter's time since the last exact reading covers exactly the waiting pauses
             // only when none is missing (one that ended before we listened has no notification).
             boolean contiguous = pending.keySet().iterator().next() == seenInvocations + 1
                     && pending.size() == newest - seenInvocations;
             if (contiguous && pauses.length > 1) {
-                long rest = Math.max(0, Math.round((total - seenTime) * nanosPerTick) - pauses[pauses.length - 1]);
+                long rest = Math.max(0, Math.round((now.total - seenTime) * nanosPerTick) - pauses[pauses.length - 1]);
                 share(rest, pauses);
             }
-            return resync(count, total, pauses);
+            return resync(now, pauses);
         }
-        if (count < newest || pending.size() > MAX_PENDING) {
+        if (now.count < newest || pending.size() > MAX_PENDING) {
             // counters and notifications disagree (or never catch up): whole ms, and start afresh
-            return resync(count, total, wholeMillis());
+            return resync(now, wholeMillis());
         }
         return new long[0];
+    }
+
+    /** One reading of the counter; {@code stable} when no pause began while it was taken. */
+    private record Reading(long count, long entry, long exit, long total, boolean stable) {
+        /** Whether pause number {@code n} is the latest and has ended. */
+        boolean latestEnded(long n) {
+            return stable && count == n && exit >= entry;
+        }
+    }
+
+    private Reading read() {
+        long count = invocations.getAsLong();
+        long entry = lastEntry.getAsLong();
+        long exit = lastExit.getAsLong();
+        long total = time.getAsLong();
+        return new Reading(count, entry, exit, total, invocations.getAsLong() == count);
     }
 
     private long[] wholeMillis() {
         return pending.values().stream().mapToLong(Long::longValue).toArray();
     }
 
-    private long[] resync(long count, long total, long[] pauses) {
-        seenInvocations = count;
-        seenTime = total;
+    private long[] resync(Reading now, long[] pauses) {
+        seenInvocations = now.count;
+        seenTime = now.total;
         pending.clear();
         return pauses;
     }
@@ -143,18 +155,14 @@ final class PauseCounter {
      * Nothing while a pause is running; it is counted by a later call.
      */
     synchronized long[] newPauses() {
-        long count = invocations.getAsLong();
-        long entry = lastEntry.getAsLong();
-        long exit = lastExit.getAsLong();
-        long total = time.getAsLong();
-        if (count <= seenInvocations || exit < entry || invocations.getAsLong() != count) {
+        Reading now = read();
+        long ended = now.count - seenInvocations;
+        if (ended <= 0 || !now.latestEnded(now.count)) {
             return new long[0];
         }
-        long[] pauses = new long[(int) Math.min(count - seenInvocations, 4096)];
-        long each = count - seenInvocations == 1 ? exit - entry : (total - seenTime) / (count - seenInvocations);
+        long each = ended == 1 ? now.exit - now.entry : (now.total - seenTime) / ended;
+        long[] pauses = new long[(int) Math.min(ended, 4096)];
         java.util.Arrays.fill(pauses, Math.round(each * nanosPerTick));
-        seenInvocations = count;
-        seenTime = total;
-        return pauses;
+        return resync(now, pauses);
     }
 }
