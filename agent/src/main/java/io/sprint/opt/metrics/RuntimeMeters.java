@@ -44,6 +44,8 @@ public final class RuntimeMeters implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> binders = new ArrayList<>();
     private final Timer hiccups;
+    /** The GC pause histogram of each collector, so a pause does not rebuild its buckets and look it up. */
+    private final java.util.Map<String, Timer> gcPauseTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Micrometer meters whose Prometheus names fail {@code promtool check metrics}: a unit abbreviation
@@ -114,8 +116,8 @@ public final class RuntimeMeters implements AutoCloseable {
     }
 
     private Timer gcPauseTimer(String collector) {
-        return pauseHistogram("runtime.gc.pause.duration", "GC pause duration").tag("collector", collector)
-                .register(registry);
+        return gcPauseTimers.computeIfAbsent(collector, c -> pauseHistogram("runtime.gc.pause.duration",
+                "GC pause duration").tag("collector", c).register(registry));
     }
 
     public LongConsumer hiccupSink() {
