@@ -2,6 +2,7 @@ package io.sprint.opt.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,6 +24,8 @@ final class PauseCounter {
     private long seenTime;
     /** Notified pauses not yet timed, by pause number, oldest first: their whole-millisecond lengths (ns). */
     private final java.util.LinkedHashMap<Long, Long> pending = new java.util.LinkedHashMap<>();
+    /** Exact lengths (ns) of ended pauses, by pause number, seen before their notification came. */
+    private final java.util.TreeMap<Long, Long> known = new java.util.TreeMap<>();
     /** Pending notifications beyond which their whole-ms lengths are taken as they are. */
     private static final int MAX_PENDING = 64;
 
@@ -65,49 +68,67 @@ final class PauseCounter {
 
     /**
      * A notification of pause number {@code id} (1 for the collector's first) has arrived; returns
-     * the lengths of the pauses that can now be told, oldest first. Usually that is this pause,
-     * exact from its entry and exit stamps. When the next pause has begun before the notification
-     * is handled (back-to-back pauses), it waits; once a later notification finds its pause the
-     * latest and ended, that one is exact and the waiting ones share the rest of the counter's
-     * total time since the last exact reading (exact when one was waiting; otherwise split in
-     * proportion to their whole-ms lengths, evenly when those are all 0).
+     * the lengths of the pauses that can now be told, oldest first. A reading of the counter tells
+     * two things exactly: the latest pause's length once it has ended (kept by pause number until
+     * its notification comes), and, through the total time, the sum of every pause that has
+     * ended. So a notification handled while the next pause runs, or after it ended, is still
+     * timed exactly; only when several notifications wait and none of their lengths was seen do
+     * they share the sum, in proportion to their whole-ms lengths (evenly when all are 0).
      */
     synchronized long[] arrived(long id, long wholeMillisNanos) {
         if (id <= seenInvocations) {
-            return new long[] {wholeMillisNanos}; // counted before we listened
+            return new long[] {known.getOrDefault(id, wholeMillisNanos)}; // counted before we listened
         }
         pending.put(id, wholeMillisNanos);
         return drain();
     }
 
-    /** The waiting pauses, if the latest of them has now ended with nothing after it. */
+    /** The waiting pauses, once every pause up to the newest of them has ended and no later one has. */
     synchronized long[] drain() {
+        Reading now = read();
+        if (!now.stable) {
+            return new long[0];
+        }
+        boolean latestEnded = now.exit >= now.entry;
+        if (latestEnded && now.count > seenInvocations) {
+            known.put(now.count, Math.round((now.exit - now.entry) * nanosPerTick));
+        }
         if (pending.isEmpty()) {
             return new long[0];
         }
+        long ended = latestEnded ? now.count : now.count - 1;
         long newest = 0;
         for (long id : pending.keySet()) {
             newest = id;
         }
-        Reading now = read();
-        if (now.latestEnded(newest)) {
-            long[] pauses = wholeMillis();
-            pauses[pauses.length - 1] = Math.round((now.exit - now.entry) * nanosPerTick);
-            // The counter's time since the last exact reading covers exactly the waiting pauses
-            // only when none is missing (one that ended before we listened has no notification).
+        if (ended == newest) {
+            // The total time since the last resync covers exactly the waiting pauses only when
+            // none is missing (one that ended before we listened has no notification).
             boolean contiguous = pending.keySet().iterator().next() == seenInvocations + 1
                     && pending.size() == newest - seenInvocations;
-            if (contiguous && pauses.length > 1) {
-                long rest = Math.max(0, Math.round((now.total - seenTime) * nanosPerTick) - pauses[pauses.length - 1]);
-                share(rest, pauses);
+            long[] pauses = new long[pending.size()];
+            boolean[] unknown = new boolean[pauses.length];
+            long rest = Math.round((now.total - seenTime) * nanosPerTick);
+            int i = 0;
+            for (Map.Entry<Long, Long> waiting : pending.entrySet()) {
+                Long exact = known.get(waiting.getKey());
+                unknown[i] = exact == null;
+                pauses[i] = unknown[i] ? waiting.getValue() : exact;
+                rest -= unknown[i] ? 0 : exact;
+                i++;
             }
-            return resync(now, pauses);
+            if (contiguous) {
+                share(Math.max(0, rest), pauses, unknown);
+            }
+            return resync(newest, now.total, pauses);
         }
-        if (now.count < newest || pending.size() > MAX_PENDING) {
+        if (ended < newest || pending.size() > MAX_PENDING) {
             // counters and notifications disagree (or never catch up): whole ms, and start afresh
-            return resync(now, wholeMillis());
+            long[] pauses = pending.entrySet().stream()
+                    .mapToLong(e -> known.getOrDefault(e.getKey(), e.getValue())).toArray();
+            return resync(ended, now.total, pauses);
         }
-        return new long[0];
+        return new long[0]; // later pauses have ended too: wait for their notifications
     }
 
     /** One reading of the counter; {@code stable} when no pause began while it was taken. */
@@ -126,26 +147,29 @@ final class PauseCounter {
         return new Reading(count, entry, exit, total, invocations.getAsLong() == count);
     }
 
-    private long[] wholeMillis() {
-        return pending.values().stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private long[] resync(Reading now, long[] pauses) {
-        seenInvocations = now.count;
-        seenTime = now.total;
+    /** Everything up to pause {@code through} is accounted for, {@code total} ticks of it. */
+    private long[] resync(long through, long total, long[] pauses) {
+        seenInvocations = through;
+        seenTime = total;
         pending.clear();
+        known.headMap(through, true).clear();
         return pauses;
     }
 
-    /** Splits {@code rest} over all but the last of {@code pauses}, by their whole-ms lengths. */
-    private void share(long rest, long[] pauses) {
-        int waiting = pauses.length - 1;
+    /** Splits {@code rest} over the pauses whose length is unknown, by their whole-ms lengths. */
+    private static void share(long rest, long[] pauses, boolean[] unknown) {
         long weights = 0;
-        for (int i = 0; i < waiting; i++) {
-            weights += pauses[i];
+        int count = 0;
+        for (int i = 0; i < pauses.length; i++) {
+            if (unknown[i]) {
+                weights += pauses[i];
+                count++;
+            }
         }
-        for (int i = 0; i < waiting; i++) {
-            pauses[i] = weights == 0 ? rest / waiting : Math.round(rest * (pauses[i] / (double) weights));
+        for (int i = 0; i < pauses.length; i++) {
+            if (unknown[i]) {
+                pauses[i] = weights == 0 ? rest / count : Math.round(rest * (pauses[i] / (double) weights));
+            }
         }
     }
 
@@ -163,6 +187,6 @@ final class PauseCounter {
         long each = ended == 1 ? now.exit - now.entry : (now.total - seenTime) / ended;
         long[] pauses = new long[(int) Math.min(ended, 4096)];
         java.util.Arrays.fill(pauses, Math.round(each * nanosPerTick));
-        return resync(now, pauses);
+        return resync(now.count, now.total, pauses);
     }
 }

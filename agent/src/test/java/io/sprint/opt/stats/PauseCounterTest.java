@@ -36,38 +36,48 @@ class PauseCounterTest {
     }
 
     @Test
-    void aNotificationOvertakenByTheNextPauseWaitsAndIsStillExact() {
+    void aNotificationHandledWhileTheNextPauseRunsIsExact() {
         begin(100);
         end(140);
         begin(200); // the next pause begins before notification 1 is handled
-        assertArrayEquals(new long[0], counter.arrived(1, 0));
+        assertArrayEquals(new long[] {40_000}, counter.arrived(1, 0));
         end(230);
-        assertArrayEquals(new long[] {40_000, 30_000}, counter.arrived(2, 0));
+        assertArrayEquals(new long[] {30_000}, counter.arrived(2, 0));
     }
 
     @Test
-    void aWaitingPauseIsTimedOnceItsSuccessorEndsEvenWithoutAnotherNotification() {
+    void aNotificationHandledAfterTheNextPauseEndedWaitsForItAndBothAreExact() {
         begin(100);
         end(140);
         begin(200);
-        assertArrayEquals(new long[0], counter.arrived(1, 0));
         end(260);
-        // notification 2 is not here yet: nothing to tell until it is
-        assertArrayEquals(new long[0], counter.drain());
+        assertArrayEquals(new long[0], counter.arrived(1, 0));
+        assertArrayEquals(new long[0], counter.drain(), "nothing to tell until notification 2 comes");
         assertArrayEquals(new long[] {40_000, 60_000}, counter.arrived(2, 0));
     }
 
     @Test
-    void severalOvertakenNotificationsShareTheirTotalByTheirWholeMilliseconds() {
+    void waitingPausesNeverSeenEndingShareTheirTotalByTheirWholeMilliseconds() {
         begin(0);
         end(3_000);
         begin(4_000);
         end(5_000);
-        begin(6_000); // two notifications behind
+        begin(6_000); // two notifications behind, and neither pause was read as the latest
         assertArrayEquals(new long[0], counter.arrived(1, 3_000_000));
-        assertArrayEquals(new long[0], counter.arrived(2, 1_000_000));
+        assertArrayEquals(new long[] {3_000_000, 1_000_000}, counter.arrived(2, 1_000_000));
         end(6_500);
-        assertArrayEquals(new long[] {3_000_000, 1_000_000, 500_000}, counter.arrived(3, 0));
+        assertArrayEquals(new long[] {500_000}, counter.arrived(3, 0));
+    }
+
+    @Test
+    void waitingPausesWithoutWholeMillisecondsShareEvenly() {
+        begin(0);
+        end(30);
+        begin(40);
+        end(90);
+        begin(100);
+        assertArrayEquals(new long[0], counter.arrived(1, 0));
+        assertArrayEquals(new long[] {40_000, 40_000}, counter.arrived(2, 0));
     }
 
     @Test
