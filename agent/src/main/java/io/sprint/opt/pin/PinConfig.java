@@ -1,5 +1,6 @@
 package io.sprint.opt.pin;
 
+import io.sprint.opt.platform.Platform;
 import io.sprint.opt.platform.Scheduling;
 
 /**
@@ -9,7 +10,8 @@ import io.sprint.opt.platform.Scheduling;
  * <p>The real-time rule: a thread alone on its dedicated CPU runs {@code SCHED_FIFO}; threads
  * that share a CPU (more selected threads than dedicated CPUs, or no pinning at all) run
  * {@code SCHED_RR} at the same priority, so each gets its time slice and none can starve another
- * the way a spinning FIFO thread would.
+ * the way a spinning FIFO thread would. Other OSes name their own policy for each case
+ * ({@link io.sprint.opt.platform.Platform#realTime}).
  */
 public record PinConfig(NameGlobs globs, CorePlan cores, int rtPriority, boolean latency) {
 
@@ -17,19 +19,19 @@ public record PinConfig(NameGlobs globs, CorePlan cores, int rtPriority, boolean
         return cores != null;
     }
 
-    Scheduling policy(boolean aloneOnDedicatedCpu) {
-        return Scheduling.realTime(aloneOnDedicatedCpu ? Scheduling.Policy.FIFO : Scheduling.Policy.RR, rtPriority);
-    }
-
-    /** {@code relay-* → CPUs 1 (rest 0), RT 10 (FIFO alone, RR shared), slack 1 ns}. */
-    @Override
-    public String toString() {
+    /**
+     * {@code relay-* → CPUs 1 (rest 0), RT SCHED_FIFO 10 alone / SCHED_RR 10 shared, slack 1 ns}, in
+     * the policies {@code os} gives.
+     */
+    public String describe(Platform os) {
         StringBuilder text = new StringBuilder().append(globs).append(" →");
         if (cores != null) {
             text.append(" CPUs ").append(cores.dedicated()).append(" (rest ").append(cores.others()).append("),");
         }
         if (rtPriority > 0) {
-            text.append(" RT ").append(rtPriority).append(" (FIFO alone, RR shared),");
+            Scheduling alone = os.realTime(true, rtPriority);
+            Scheduling shared = os.realTime(false, rtPriority);
+            text.append(" RT ").append(alone.equals(shared) ? alone : alone + " alone / " + shared + " shared").append(',');
         }
         if (latency) {
             text.append(" slack 1 ns,");

@@ -9,6 +9,7 @@ import java.util.List;
 final class PinnedThread {
     final Thread thread;
     final long tid;
+    /** Null when no CPU is dedicated to it. */
     final BitSet originalCpus;
     final Scheduling originalScheduling;
     /** -1 when it could not be read (no CAP_SYS_NICE is needed to read, so rarely). */

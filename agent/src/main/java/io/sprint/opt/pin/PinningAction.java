@@ -88,7 +88,7 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
 
         @Override
         public String format(State value) {
-            return value.config() == null ? "off" : value.config().toString();
+            return value.config() == null ? "off" : pinning.describe(value.config());
         }
     }
 }

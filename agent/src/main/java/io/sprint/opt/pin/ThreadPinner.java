@@ -137,7 +137,8 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         if (stopped || pinned.containsKey(thread)) {
             return;
         }
-        PinnedThread record = new PinnedThread(thread, tid, os.affinity(tid), os.scheduling(tid), slack(tid));
+        PinnedThread record = new PinnedThread(thread, tid, cores != null ? os.affinity(tid) : null, os.scheduling(tid),
+                slack(tid));
         if (cores != null) {
             int cpu = cores.take();
             try {
@@ -174,7 +175,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
 
     /** Gives {@code record} the policy the real-time rule wants for its CPU now, read back. */
     private void applyRule(PinnedThread record) {
-        Scheduling wanted = config.policy(record.cpu >= 0 && cores.users(record.cpu) == 1);
+        Scheduling wanted = os.realTime(record.cpu >= 0 && cores.users(record.cpu) == 1, config.rtPriority());
         if (wanted.equals(record.scheduling)) {
             return;
         }

@@ -25,6 +25,11 @@ public final class ThreadPinning {
         this.platform = platform;
     }
 
+    /** A configuration as users read it, in this OS's policies. */
+    String describe(PinConfig config) {
+        return config.describe(platform.get());
+    }
+
     /** The configuration in force, or null. */
     public PinConfig config() {
         ThreadPinner current = pinner;

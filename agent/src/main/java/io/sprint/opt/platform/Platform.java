@@ -30,9 +30,35 @@ public interface Platform {
      */
     void setScheduling(long tid, Scheduling scheduling) throws OsException;
 
+    /**
+     * The real-time policy this OS gives a selected thread: one alone on its dedicated CPU, or one
+     * that shares a CPU and so must not starve the others there. POSIX: FIFO alone, RR shared.
+     */
+    default Scheduling realTime(boolean aloneOnDedicatedCpu, int priority) {
+        return Scheduling.realTime(aloneOnDedicatedCpu ? Scheduling.Policy.FIFO : Scheduling.Policy.RR, priority);
+    }
+
     long timerSlackNanos(long tid) throws OsException;
 
     void setTimerSlackNanos(long tid, long nanos) throws OsException;
+
+    /**
+     * Whether this OS sharpens timers for the whole process (Windows' timer resolution) rather than
+     * per thread (timer slack).
+     */
+    default boolean timerPeriodPerProcess() {
+        return false;
+    }
+
+    /** The timer period this process holds (Windows timeBeginPeriod), in ns; 0 when it holds none. */
+    default long timerPeriodNanos() throws OsException {
+        throw OsException.unsupported("a process-wide timer period", name());
+    }
+
+    /** Holds the timer period at {@code nanos} for this process, or releases it (0). */
+    default void setTimerPeriodNanos(long nanos) throws OsException {
+        throw OsException.unsupported("a process-wide timer period", name());
+    }
 
     /** Locks all current and future memory of the process, as pages are touched. */
     void lockMemory() throws OsException;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ThreadPinnerTest {
     /** Per-thread CPUs, policy and slack, as a kernel would keep them. */
-    static final class TableOs implements Platform {
+    static class TableOs implements Platform {
         final Map<Long, BitSet> cpus = new ConcurrentHashMap<>();
         final Map<Long, Scheduling> policies = new ConcurrentHashMap<>();
         final Map<Long, Long> slack = new ConcurrentHashMap<>();
@@ -36,8 +36,8 @@ class ThreadPinnerTest {
 
         @Override public String name() { return "table"; }
         @Override public List<Long> threads() { return List.copyOf(cpus.keySet()); }
-        @Override public BitSet affinity(long t) { return (BitSet) cpus.get(t).clone(); }
-        @Override public void setAffinity(long t, BitSet set) { cpus.put(t, (BitSet) set.clone()); }
+        @Override public BitSet affinity(long t) throws OsException { return (BitSet) cpus.get(t).clone(); }
+        @Override public void setAffinity(long t, BitSet set) throws OsException { cpus.put(t, (BitSet) set.clone()); }
         @Override public long currentThreadId() { return tid.get(); }
         @Override public Scheduling scheduling(long t) { return policies.get(t); }
         @Override public void setScheduling(long t, Scheduling s) { policies.put(t, s); }
@@ -50,8 +50,17 @@ class ThreadPinnerTest {
         @Override public boolean hugePagesAdvised(long a, long l) throws OsException { throw OsException.unsupported("hp", name()); }
     }
 
-    private final TableOs os = new TableOs();
-    private final ThreadPinner pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")),
+    /** macOS-shaped: no thread affinity, and one real-time policy that has no priority. */
+    static final class NoAffinityOs extends TableOs {
+        @Override public BitSet affinity(long t) throws OsException { throw OsException.unsupported("affinity", "here"); }
+        @Override public void setAffinity(long t, BitSet set) throws OsException { throw OsException.unsupported("affinity", "here"); }
+        @Override public Scheduling realTime(boolean alone, int priority) {
+            return new Scheduling(Scheduling.Policy.MACH_TIME_CONSTRAINT, 0);
+        }
+    }
+
+    private TableOs os = new TableOs();
+    private ThreadPinner pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")),
             CorePlan.of(CpuList.parse("0-3"), CpuList.parse("2-3"), Map.of()), 10, true), "remedy");
 
     /** Starts a thread that sends the pinner its RUN event, runs {@code work}, then waits until told to end (EXIT). */
@@ -142,6 +151,18 @@ class ThreadPinnerTest {
         for (Relay thread : List.of(worker, relay, after)) {
             thread.end();
         }
+    }
+
+    @Test
+    void withoutAffinityTheThreadGetsItsOsRealTimePolicyAndGivesItBack() throws Exception {
+        os = new NoAffinityOs();
+        pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")), null, 10, false), "remedy");
+        Relay relay = new Relay("relay-1");
+        assertEquals("THREAD_TIME_CONSTRAINT_POLICY", relay.policy());
+        assertEquals("0-3", relay.cpus(), "never moved");
+        assertEquals(List.of(), pinner.unpinAll());
+        assertEquals("SCHED_OTHER", relay.policy(), "the policy it had, back");
+        relay.end();
     }
 
     @Test
