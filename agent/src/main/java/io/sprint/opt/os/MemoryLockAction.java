@@ -10,7 +10,8 @@ import io.sprint.opt.platform.Platform;
 /**
  * Memory locking: mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT), read back as VmLck;
  * munlockall on restore. MCL_ONFAULT locks pages as they are touched, so a JVM with a large
- * reserved heap does not become resident in full (use -XX:+AlwaysPreTouch for that).
+ * reserved heap does not become resident in full (use -XX:+AlwaysPreTouch for that). Windows: a
+ * hard minimum working set of the memory committed now (see the Windows platform).
  */
 final class MemoryLockAction extends OsSettingAction<Boolean> {
     /** Whether the lock in force is ours: a re-apply must not mistake it for the application's. */
@@ -20,7 +21,7 @@ final class MemoryLockAction extends OsSettingAction<Boolean> {
     private final HostProbe host;
 
     MemoryLockAction(Platform platform, HostProbe host) {
-        super("memory-lock", new Locked(platform), true, Remedies.MEMLOCK);
+        super("memory-lock", new Locked(platform), true, HostProbe.isLinux() ? Remedies.MEMLOCK : Remedies.WORKING_SET);
         this.platform = platform;
         this.host = host;
     }
@@ -30,7 +31,7 @@ final class MemoryLockAction extends OsSettingAction<Boolean> {
         try {
             long locked = platform.lockedKilobytes();
             if (locked > 0 && !lockedByUs) {
-                return "memory is already locked by the application (VmLck " + locked + " kB): left to it";
+                return "memory is already locked by the application (" + (HostProbe.isLinux() ? "VmLck " : "") + locked + " kB): left to it";
             }
         } catch (OsException e) {
             return e.getMessage();
@@ -45,7 +46,9 @@ final class MemoryLockAction extends OsSettingAction<Boolean> {
     @Override
     protected String note() {
         try {
-            return " (VmLck " + platform.lockedKilobytes() + " kB of mappings locked; resident only as touched)";
+            long locked = platform.lockedKilobytes();
+            return HostProbe.isLinux() ? " (VmLck " + locked + " kB of mappings locked; resident only as touched)"
+                    : " (" + locked + " kB kept resident: what is committed now)";
         } catch (OsException e) {
             return "";
         }
@@ -54,7 +57,7 @@ final class MemoryLockAction extends OsSettingAction<Boolean> {
     /** For plan: predicts the refusal from capabilities and limits, without calling mlockall. */
     @Override
     public Plan plan() {
-        if (skipReason() == null && !host.memlockCapable()) {
+        if (HostProbe.isLinux() && skipReason() == null && !host.memlockCapable()) {
             return Plan.skip(name(), target(), "no CAP_IPC_LOCK and RLIMIT_MEMLOCK is "
                     + host.limit("Max locked memory").map(v -> v < 0 ? "unlimited" : v / 1024 + " kB").orElse("unknown")
                     + "; " + Remedies.MEMLOCK);

@@ -5,6 +5,9 @@ public final class Remedies {
     public static final String MEMLOCK = "grant CAP_IPC_LOCK or an unlimited RLIMIT_MEMLOCK: ulimit -l unlimited"
             + " (systemd: LimitMEMLOCK=infinity); docker run --cap-add IPC_LOCK --ulimit memlock=-1; Kubernetes"
             + " securityContext.capabilities.add: [IPC_LOCK]; or setcap cap_ipc_lock+ep on the java binary";
+    public static final String WORKING_SET = "run the JVM as Administrator, or grant its account \"Increase a process"
+            + " working set\" and \"Increase scheduling priority\" (SeIncreaseWorkingSetPrivilege,"
+            + " SeIncreaseBasePriorityPrivilege) in Local Security Policy";
     public static final String SYS_NICE = "grant CAP_SYS_NICE: docker run --cap-add SYS_NICE --ulimit rtprio=99;"
             + " Kubernetes securityContext.capabilities.add: [SYS_NICE]; or setcap cap_sys_nice+ep on the java binary";
 

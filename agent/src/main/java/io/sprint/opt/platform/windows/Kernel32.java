@@ -11,6 +11,12 @@ final class Kernel32 {
     static final int TH32CS_SNAPTHREAD = 0x4;
     static final int THREAD_SET_INFORMATION = 0x20;
     static final int THREAD_QUERY_INFORMATION = 0x40;
+    /** GetThreadPriority's failure value. */
+    static final int THREAD_PRIORITY_ERROR_RETURN = 0x7fffffff;
+    static final int QUOTA_LIMITS_HARDWS_MIN_ENABLE = 0x1;
+    static final int QUOTA_LIMITS_HARDWS_MIN_DISABLE = 0x2;
+    static final int QUOTA_LIMITS_HARDWS_MAX_ENABLE = 0x4;
+    static final int QUOTA_LIMITS_HARDWS_MAX_DISABLE = 0x8;
 
     static {
         Native.register(Kernel32.class, NativeLibrary.getInstance("kernel32"));
@@ -38,6 +44,25 @@ final class Kernel32 {
 
     static native boolean GetThreadGroupAffinity(Pointer thread, GroupAffinity affinity) throws LastErrorException;
 
+    /** The pseudo-handle (-1) for this process: never closed. */
+    static native Pointer GetCurrentProcess();
+
+    /** Relative to the process's class: -15..6, or 15 (TIME_CRITICAL); checked against the failure value. */
+    static native int GetThreadPriority(Pointer thread);
+
+    static native boolean SetThreadPriority(Pointer thread, int priority) throws LastErrorException;
+
+    /** SIZE_T out-parameters as one-element long arrays (64-bit Windows). */
+    static native boolean GetProcessWorkingSetSizeEx(Pointer process, long[] minimum, long[] maximum, int[] flags)
+            throws LastErrorException;
+
+    static native boolean SetProcessWorkingSetSizeEx(Pointer process, long minimum, long maximum, int flags)
+            throws LastErrorException;
+
+    /** psapi's GetProcessMemoryInfo, exported by kernel32 since Windows 7. */
+    static native boolean K32GetProcessMemoryInfo(Pointer process, ProcessMemoryCounters counters, int size)
+            throws LastErrorException;
+
     /** THREADENTRY32. */
     @Structure.FieldOrder({"dwSize", "cntUsage", "th32ThreadID", "th32OwnerProcessID", "tpBasePri", "tpDeltaPri",
         "dwFlags"})
@@ -52,6 +77,27 @@ final class Kernel32 {
 
         public ThreadEntry32() {
             dwSize = size();
+        }
+    }
+
+    /** PROCESS_MEMORY_COUNTERS; PagefileUsage is the process's private committed bytes. */
+    @Structure.FieldOrder({"cb", "PageFaultCount", "PeakWorkingSetSize", "WorkingSetSize", "QuotaPeakPagedPoolUsage",
+        "QuotaPagedPoolUsage", "QuotaPeakNonPagedPoolUsage", "QuotaNonPagedPoolUsage", "PagefileUsage",
+        "PeakPagefileUsage"})
+    public static final class ProcessMemoryCounters extends Structure {
+        public int cb;
+        public int PageFaultCount;
+        public long PeakWorkingSetSize;
+        public long WorkingSetSize;
+        public long QuotaPeakPagedPoolUsage;
+        public long QuotaPagedPoolUsage;
+        public long QuotaPeakNonPagedPoolUsage;
+        public long QuotaNonPagedPoolUsage;
+        public long PagefileUsage;
+        public long PeakPagefileUsage;
+
+        public ProcessMemoryCounters() {
+            cb = size();
         }
     }
 

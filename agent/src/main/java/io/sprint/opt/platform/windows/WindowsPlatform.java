@@ -1,6 +1,7 @@
 package io.sprint.opt.platform.windows;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
@@ -10,13 +11,35 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Windows: the thread list (Toolhelp32) and per-thread affinity within processor group 0
- * (SetThreadAffinityMask, read back with GetThreadGroupAffinity). Windows has no mlockall and
- * no per-thread timer slack (its timer resolution, timeBeginPeriod, is process-wide): those say
- * so. Compiled here, not run: this project's machines are Linux.
+ * Windows: the thread list (Toolhelp32), per-thread affinity within processor group 0
+ * (SetThreadAffinityMask, read back with GetThreadGroupAffinity), thread priority
+ * (SetThreadPriority, read back with GetThreadPriority), a process-wide timer period
+ * (timeBeginPeriod/timeEndPeriod) in place of per-thread timer slack, and a hard minimum working
+ * set in place of mlockall ({@link WorkingSet}). Compiled here, never run: this project's
+ * machines are Linux.
  */
 public final class WindowsPlatform implements Platform {
     private static final int MAX_CPUS = 64;
+    private static final int TIME_CRITICAL = 15;
+
+    private final WorkingSet workingSet = new WorkingSet();
+    /** The period this process's timeBeginPeriod holds, in ms; 0 for none. */
+    private int heldMillis;
+
+    /** Binds every library now, so a missing one makes the whole layer unavailable here, once. */
+    public WindowsPlatform() {
+        bind(Kernel32.class);
+        bind(WinMM.class);
+        bind(Advapi32.class);
+    }
+
+    private static void bind(Class<?> library) {
+        try {
+            Class.forName(library.getName(), true, library.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     public String name() {
@@ -30,7 +53,7 @@ public final class WindowsPlatform implements Platform {
         try {
             snapshot = Kernel32.CreateToolhelp32Snapshot(Kernel32.TH32CS_SNAPTHREAD, 0);
         } catch (LastErrorException e) {
-            throw new OsException("CreateToolhelp32Snapshot: error " + e.getErrorCode(), e.getErrorCode());
+            throw WindowsError.of("CreateToolhelp32Snapshot", e.getErrorCode());
         }
         List<Long> tids = new ArrayList<>();
         try {
@@ -57,7 +80,7 @@ public final class WindowsPlatform implements Platform {
             }
             return BitSet.valueOf(new long[] {affinity.mask});
         } catch (LastErrorException e) {
-            throw new OsException("GetThreadGroupAffinity(" + tid + "): error " + e.getErrorCode(), e.getErrorCode());
+            throw WindowsError.of("GetThreadGroupAffinity(" + tid + ")", e.getErrorCode());
         } finally {
             Kernel32.CloseHandle(thread);
         }
@@ -72,7 +95,7 @@ public final class WindowsPlatform implements Platform {
         try {
             Kernel32.SetThreadAffinityMask(thread, cpus.toLongArray()[0]);
         } catch (LastErrorException e) {
-            throw new OsException("SetThreadAffinityMask(" + tid + "): error " + e.getErrorCode(), e.getErrorCode());
+            throw WindowsError.of("SetThreadAffinityMask(" + tid + ")", e.getErrorCode());
         } finally {
             Kernel32.CloseHandle(thread);
         }
@@ -83,9 +106,10 @@ public final class WindowsPlatform implements Platform {
             return Kernel32.OpenThread(Kernel32.THREAD_SET_INFORMATION | Kernel32.THREAD_QUERY_INFORMATION, false,
                     (int) tid);
         } catch (LastErrorException e) {
-            // ERROR_INVALID_PARAMETER: the thread is gone
-            throw new OsException("OpenThread(" + tid + "): error " + e.getErrorCode(),
-                    e.getErrorCode() == 87 ? OsException.ESRCH : e.getErrorCode());
+            if (e.getErrorCode() == WindowsError.ERROR_INVALID_PARAMETER) { // no such thread (any more)
+                throw new OsException("OpenThread(" + tid + "): no such thread", OsException.ESRCH);
+            }
+            throw WindowsError.of("OpenThread(" + tid + ")", e.getErrorCode());
         }
     }
 
@@ -94,41 +118,100 @@ public final class WindowsPlatform implements Platform {
         return Kernel32.GetCurrentThreadId() & 0xffffffffL;
     }
 
+    /** GetThreadPriority: Java's own priorities show as the relative priorities HotSpot gave them. */
     @Override
     public Scheduling scheduling(long tid) throws OsException {
-        throw OsException.unsupported("real-time thread priority (SetThreadPriority is not mapped in this version)",
-                "Windows");
+        Pointer thread = open(tid);
+        try {
+            int priority = Kernel32.GetThreadPriority(thread);
+            if (priority == Kernel32.THREAD_PRIORITY_ERROR_RETURN) {
+                throw WindowsError.of("GetThreadPriority(" + tid + ")", Native.getLastError());
+            }
+            return Scheduling.windows(priority);
+        } finally {
+            Kernel32.CloseHandle(thread);
+        }
     }
 
     @Override
     public void setScheduling(long tid, Scheduling scheduling) throws OsException {
-        throw OsException.unsupported("real-time thread priority (SetThreadPriority is not mapped in this version)",
-                "Windows");
+        Scheduling.Policy policy = scheduling.policy();
+        if (policy != Scheduling.Policy.WINDOWS_PRIORITY && policy != Scheduling.Policy.WINDOWS_TIME_CRITICAL) {
+            throw OsException.unsupported(scheduling.toString(), "Windows");
+        }
+        Pointer thread = open(tid);
+        try {
+            Kernel32.SetThreadPriority(thread, scheduling.priority());
+        } catch (LastErrorException e) {
+            throw WindowsError.of("SetThreadPriority(" + tid + ", " + scheduling + ")", e.getErrorCode());
+        } finally {
+            Kernel32.CloseHandle(thread);
+        }
+    }
+
+    /**
+     * TIME_CRITICAL either way: Windows runs threads of one priority round robin by quantum, so a
+     * shared CPU is already shared the way SCHED_RR shares it. The process's class is left alone:
+     * TIME_CRITICAL is 15 in every class but the real-time one, so raising the class would lift
+     * only the GC, JIT and other threads above other processes.
+     */
+    @Override
+    public Scheduling realTime(boolean aloneOnDedicatedCpu, int priority) {
+        return Scheduling.windows(TIME_CRITICAL);
     }
 
     @Override
     public long timerSlackNanos(long tid) throws OsException {
-        throw OsException.unsupported("per-thread timer slack (Windows' timer resolution is process-wide)", "Windows");
+        throw OsException.unsupported("per-thread timer slack (Windows' timer period is process-wide)", "Windows");
     }
 
     @Override
     public void setTimerSlackNanos(long tid, long nanos) throws OsException {
-        throw OsException.unsupported("per-thread timer slack (Windows' timer resolution is process-wide)", "Windows");
+        throw OsException.unsupported("per-thread timer slack (Windows' timer period is process-wide)", "Windows");
+    }
+
+    @Override
+    public boolean timerPeriodPerProcess() {
+        return true;
+    }
+
+    /** What this process's own timeBeginPeriod calls hold: Windows reports only the system-wide period. */
+    @Override
+    public long timerPeriodNanos() {
+        return heldMillis * 1_000_000L;
+    }
+
+    @Override
+    public synchronized void setTimerPeriodNanos(long nanos) throws OsException {
+        int millis = (int) Math.max(nanos > 0 ? 1 : 0, nanos / 1_000_000L);
+        if (millis == heldMillis) {
+            return;
+        }
+        if (millis > 0) {
+            int result = WinMM.timeBeginPeriod(millis);
+            if (result != WinMM.TIMERR_NOERROR) {
+                throw new OsException("timeBeginPeriod(" + millis + "): TIMERR_NOCANDO (" + result + ")", OsException.EINVAL);
+            }
+        }
+        if (heldMillis > 0) {
+            WinMM.timeEndPeriod(heldMillis);
+        }
+        heldMillis = millis;
     }
 
     @Override
     public void lockMemory() throws OsException {
-        throw OsException.unsupported("locking all memory (Windows has no mlockall; VirtualLock is per region)", "Windows");
+        workingSet.lock();
     }
 
     @Override
     public void unlockMemory() throws OsException {
-        throw OsException.unsupported("locking all memory", "Windows");
+        workingSet.unlock();
     }
 
     @Override
     public long lockedKilobytes() throws OsException {
-        throw OsException.unsupported("locking all memory (Windows has no mlockall; VirtualLock is per region)", "Windows");
+        return workingSet.lockedKilobytes();
     }
 
     @Override
