@@ -9,6 +9,7 @@ import io.sprint.opt.pin.PinConfig;
 import io.sprint.opt.pin.PinningAction;
 import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.platform.HostProbe;
+import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
 import io.sprint.opt.platform.Remedies;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ public final class OsActions {
         Platform os = platform.get();
         NameGlobs globs = new NameGlobs(profile.pin());
         boolean selects = !globs.isEmpty() && (profile.pinning() || profile.rt());
-        CorePlan cores = selects && profile.pinning()
+        String noAffinity = profile.pinning() ? affinityRefusal(os) : null;
+        CorePlan cores = selects && profile.pinning() && noAffinity == null
                 ? CorePlan.of(usable, profile.affinity(), host.numaNodeCpus()) : null;
         if (profile.mlock()) {
             actions.add(new MemoryLockAction(os, host));
@@ -45,15 +47,16 @@ public final class OsActions {
             actions.add(new AffinityAction(os, profile.affinity(), usable, pinning::isPinned, ""));
         }
         if (profile.latency()) {
-            actions.add(new TimerSlackAction(os, host, pinning::isPinned));
+            actions.add(os.timerPeriodPerProcess() ? new TimerPeriodAction(os)
+                    : new TimerSlackAction(os, host, pinning::isPinned));
         }
         boolean dedicated = cores != null && cores.canPin();
-        String noCpu = "no CPU to dedicate: " + usable + " usable, " + CorePlan.housekeeping(usable.count())
-                + " kept for the rest of the JVM";
+        String noCpu = noAffinity != null ? noAffinity : "no CPU to dedicate: " + usable + " usable, "
+                + CorePlan.housekeeping(usable.count()) + " kept for the rest of the JVM";
         if (selects && (profile.rt() || dedicated)) {
             actions.add(new PinningAction(pinning, new PinConfig(globs, dedicated ? cores : null,
                     profile.rt() ? profile.rtPriority() : 0, profile.latency()),
-                    cores != null && !dedicated ? "; " + noCpu + ", so they share its CPUs" : "",
+                    profile.pinning() && !dedicated ? "; " + noCpu + ", so they share its CPUs" : "",
                     host.cgroupDeniesRealTime() ? Remedies.RT_CGROUP : Remedies.SYS_NICE));
         } else if (selects) {
             actions.add(new Skipped("thread-pinning", globs.toString(), noCpu));
@@ -73,5 +76,15 @@ public final class OsActions {
                     + " thread (set_mempolicy) is not in this version"));
         }
         return actions;
+    }
+
+    /** Why this OS cannot give a thread its own CPU (macOS), or null when it can. */
+    private static String affinityRefusal(Platform os) {
+        try {
+            os.affinity(os.currentThreadId());
+            return null;
+        } catch (OsException e) {
+            return e.isUnsupported() ? e.getMessage() : null;
+        }
     }
 }

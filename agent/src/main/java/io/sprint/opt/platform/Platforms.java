@@ -32,18 +32,21 @@ public final class Platforms {
 
     private static Platform choose() {
         String os = System.getProperty("os.name", "");
-        if (os.startsWith("Mac")) {
-            return MacPlatform.create();
-        }
-        if (!os.startsWith("Linux") && !os.startsWith("Windows")) {
+        boolean linux = os.startsWith("Linux");
+        boolean mac = os.startsWith("Mac");
+        if (!linux && !mac && !os.startsWith("Windows")) {
             return UnsupportedPlatform.unavailable("no OS layer for " + os);
         }
         try {
             JnaBootstrap.initialise();
-            return os.startsWith("Linux") ? new LinuxPlatform() : new WindowsPlatform();
         } catch (LinkageError | RuntimeException e) {
             return UnsupportedPlatform.unavailable("JNA could not load its native library: " + e.getMessage()
                     + " (a noexec temp directory? set -Djna.tmpdir to an executable one)");
+        }
+        try {
+            return linux ? new LinuxPlatform() : mac ? new MacPlatform() : new WindowsPlatform();
+        } catch (LinkageError | RuntimeException | OsException e) {
+            return UnsupportedPlatform.unavailable("the " + os + " OS layer could not bind its system calls: " + e);
         }
     }
 }

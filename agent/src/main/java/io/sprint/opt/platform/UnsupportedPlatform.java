@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An OS layer that refuses every call, saying why per capability: an OS that offers none of them
- * (macOS), or a JVM where the layer could not load at all.
+ * An OS layer that refuses every call, saying why per capability: what an OS does not offer (the
+ * macOS layer hands its missing capabilities to one), or a JVM where the layer could not load at
+ * all.
  */
 public final class UnsupportedPlatform implements Platform {
     /** What the calls of this interface need from an OS. */

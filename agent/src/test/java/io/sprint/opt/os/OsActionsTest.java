@@ -14,7 +14,9 @@ import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.config.Profile;
 import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.platform.HostProbe;
-import io.sprint.opt.platform.macos.MacPlatform;
+import io.sprint.opt.platform.Platform;
+import io.sprint.opt.platform.UnsupportedPlatform;
+import io.sprint.opt.platform.UnsupportedPlatform.Capability;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What a level's OS fields become, and that an OS which cannot do them gives skips, never failures. */
 class OsActionsTest {
+    /** An OS layer that can do none of it, as macOS cannot lock all memory or set affinity. */
+    private static final Platform NOTHING = UnsupportedPlatform.of("this OS", Map.of(
+            Capability.THREAD_AFFINITY, "thread affinity", Capability.THREAD_SCHEDULING, "real-time policy",
+            Capability.TIMER_SLACK, "timer slack", Capability.MEMORY_LOCK, "locking all memory",
+            Capability.HUGE_PAGES, "huge-page advice"));
+
     @TempDir
     Path root;
 
     private List<Action> actions(String options) {
         Profile profile = Profile.resolve(Level.ENTERPRISE, 2, OptionsParser.parse(options));
         HostProbe host = new HostProbe(root.resolve("proc"), root.resolve("sys"));
-        return OsActions.forProfile(profile, MacPlatform::create, host, CpuList.parse("0-1"),
-                new ThreadPinning(null, MacPlatform::create));
+        return OsActions.forProfile(profile, () -> NOTHING, host, CpuList.parse("0-1"),
+                new ThreadPinning(null, () -> NOTHING));
     }
 
     @Test
@@ -41,7 +49,7 @@ class OsActionsTest {
         assertEquals(List.of(), OsActions.forProfile(Profile.resolve(Level.BASIC, 2, OptionsParser.parse("")),
                 () -> {
                     throw new AssertionError("basic must not load the OS layer");
-                }, new HostProbe(root, root), CpuList.parse("0-1"), new ThreadPinning(null, MacPlatform::create)));
+                }, new HostProbe(root, root), CpuList.parse("0-1"), new ThreadPinning(null, () -> NOTHING)));
     }
 
     @Test
@@ -50,10 +58,8 @@ class OsActionsTest {
         Map<String, ActionRecord> records = actions("").stream().map(a -> a.apply(tx))
                 .collect(Collectors.toMap(ActionRecord::name, r -> r));
         records.values().forEach(r -> assertEquals(ActionStatus.SKIPPED, r.status(), r.toString()));
-        assertEquals("locking all memory (macOS has no mlockall, only mlock per region) is not supported on macOS",
-                records.get("memory-lock").detail());
-        assertEquals("thread affinity (macOS affinity tags are hints, ignored on Apple silicon) is not supported on"
-                + " macOS", records.get("cpu-affinity").detail());
+        assertEquals("locking all memory is not supported on this OS", records.get("memory-lock").detail());
+        assertEquals("thread affinity is not supported on this OS", records.get("cpu-affinity").detail());
         for (Action action : actions("")) {
             assertEquals(Plan.Verdict.SKIP, action.plan().verdict(), action.plan().toString());
         }
