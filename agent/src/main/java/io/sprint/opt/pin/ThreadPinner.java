@@ -167,7 +167,9 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
             try {
                 os.setTimerSlackNanos(tid, 1);
             } catch (OsException e) {
-                record.problems.add("timer slack: " + withRemedy(e));
+                if (!e.isUnsupported()) { // an OS without timer slack says so once, in its own action
+                    record.problems.add("timer slack: " + withRemedy(e));
+                }
             }
         }
         Log.info("pinned %s", record.describe());

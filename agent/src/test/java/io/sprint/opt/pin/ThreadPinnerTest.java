@@ -41,8 +41,8 @@ class ThreadPinnerTest {
         @Override public long currentThreadId() { return tid.get(); }
         @Override public Scheduling scheduling(long t) { return policies.get(t); }
         @Override public void setScheduling(long t, Scheduling s) { policies.put(t, s); }
-        @Override public long timerSlackNanos(long t) { return slack.get(t); }
-        @Override public void setTimerSlackNanos(long t, long nanos) { slack.put(t, nanos); }
+        @Override public long timerSlackNanos(long t) throws OsException { return slack.get(t); }
+        @Override public void setTimerSlackNanos(long t, long nanos) throws OsException { slack.put(t, nanos); }
         @Override public void lockMemory() throws OsException { throw OsException.unsupported("lock", name()); }
         @Override public void unlockMemory() throws OsException { throw OsException.unsupported("lock", name()); }
         @Override public long lockedKilobytes() throws OsException { throw OsException.unsupported("lock", name()); }
@@ -54,6 +54,12 @@ class ThreadPinnerTest {
     static final class NoAffinityOs extends TableOs {
         @Override public BitSet affinity(long t) throws OsException { throw OsException.unsupported("affinity", "here"); }
         @Override public void setAffinity(long t, BitSet set) throws OsException { throw OsException.unsupported("affinity", "here"); }
+        @Override public long timerSlackNanos(long t) throws OsException {
+            throw OsException.unsupported("timer slack", "here");
+        }
+        @Override public void setTimerSlackNanos(long t, long nanos) throws OsException {
+            throw OsException.unsupported("timer slack", "here");
+        }
         @Override public Scheduling realTime(boolean alone, int priority) {
             return new Scheduling(Scheduling.Policy.MACH_TIME_CONSTRAINT, 0);
         }
@@ -156,12 +162,22 @@ class ThreadPinnerTest {
     @Test
     void withoutAffinityTheThreadGetsItsOsRealTimePolicyAndGivesItBack() throws Exception {
         os = new NoAffinityOs();
-        pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")), null, 10, false), "remedy");
+        pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")), null, 10, true), "remedy");
         Relay relay = new Relay("relay-1");
         assertEquals("THREAD_TIME_CONSTRAINT_POLICY", relay.policy());
         assertEquals("0-3", relay.cpus(), "never moved");
         assertEquals(List.of(), pinner.unpinAll());
         assertEquals("SCHED_OTHER", relay.policy(), "the policy it had, back");
+        relay.end();
+    }
+
+    @Test
+    void anOsWithoutTimerSlackIsNoProblemOfTheThread() throws Exception {
+        os = new NoAffinityOs();
+        pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")), null, 0, true), "remedy");
+        Relay relay = new Relay("relay-1");
+        assertEquals(1, pinner.threads().size());
+        assertEquals(List.of(), pinner.threads().get(0).problems, "said once, by the timer action");
         relay.end();
     }
 
