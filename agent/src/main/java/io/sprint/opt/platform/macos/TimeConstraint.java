@@ -6,6 +6,7 @@ package io.sprint.opt.platform.macos;
  * wakes on a message, works briefly and blocks again; one that keeps running long past its budget
  * without blocking is demoted to timesharing for a while by the kernel's fail-safe, so a spinning
  * thread gains nothing.
+ * The computation is half the constraint, the least recent kernels accept without raising it.
  * Mach takes the times in absolute time units, whose length mach_timebase_info gives (1 ns on
  * Intel, 125/3 ns on Apple silicon).
  */
