@@ -24,7 +24,7 @@ public final class WindowsPlatform implements Platform {
 
     private final WorkingSet workingSet = new WorkingSet();
     /** The period this process's timeBeginPeriod holds, in ms; 0 for none. */
-    private int heldMillis;
+    private volatile int heldMillis;
 
     /** Binds every library now, so a missing one makes the whole layer unavailable here, once. */
     public WindowsPlatform() {
