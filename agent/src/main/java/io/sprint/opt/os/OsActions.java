@@ -34,7 +34,7 @@ public final class OsActions {
         Platform os = platform.get();
         NameGlobs globs = new NameGlobs(profile.pin());
         boolean selects = !globs.isEmpty() && (profile.pinning() || profile.rt());
-        String noAffinity = profile.pinning() ? affinityRefusal(os) : null;
+        String noAffinity = profile.pinning() ? refusal(os, Platform::affinity) : null;
         CorePlan cores = selects && profile.pinning() && noAffinity == null
                 ? CorePlan.of(usable, profile.affinity(), host.numaNodeCpus()) : null;
         if (profile.mlock()) {
@@ -54,8 +54,9 @@ public final class OsActions {
         String noCpu = noAffinity != null ? noAffinity : "no CPU to dedicate: " + usable + " usable, "
                 + CorePlan.housekeeping(usable.count()) + " kept for the rest of the JVM";
         if (selects && (profile.rt() || dedicated)) {
+            boolean threadSlack = profile.latency() && refusal(os, Platform::timerSlackNanos) == null;
             actions.add(new PinningAction(pinning, new PinConfig(globs, dedicated ? cores : null,
-                    profile.rt() ? profile.rtPriority() : 0, profile.latency()),
+                    profile.rt() ? profile.rtPriority() : 0, threadSlack),
                     profile.pinning() && !dedicated ? "; " + noCpu + ", so they share its CPUs" : "",
                     host.cgroupDeniesRealTime() ? Remedies.RT_CGROUP : Remedies.SYS_NICE));
         } else if (selects) {
@@ -78,10 +79,18 @@ public final class OsActions {
         return actions;
     }
 
-    /** Why this OS cannot give a thread its own CPU (macOS), or null when it can. */
-    private static String affinityRefusal(Platform os) {
+    /** A per-thread call, tried on the calling thread. */
+    private interface ThreadCall {
+        void on(Platform os, long tid) throws OsException;
+    }
+
+    /**
+     * Why this OS does not have {@code call} at all (macOS has no thread affinity), or null when it
+     * has: a refusal for want of privilege is the action's to report.
+     */
+    private static String refusal(Platform os, ThreadCall call) {
         try {
-            os.affinity(os.currentThreadId());
+            call.on(os, os.currentThreadId());
             return null;
         } catch (OsException e) {
             return e.isUnsupported() ? e.getMessage() : null;

@@ -11,7 +11,7 @@ import io.sprint.opt.platform.Scheduling;
  * that share a CPU (more selected threads than dedicated CPUs, or no pinning at all) run
  * {@code SCHED_RR} at the same priority, so each gets its time slice and none can starve another
  * the way a spinning FIFO thread would. Other OSes name their own policy for each case
- * ({@link io.sprint.opt.platform.Platform#realTime}).
+ * ({@link Platform#realTime}).
  */
 public record PinConfig(NameGlobs globs, CorePlan cores, int rtPriority, boolean latency) {
 

@@ -15,6 +15,8 @@ import io.sprint.opt.config.Profile;
 import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.platform.HostProbe;
 import io.sprint.opt.platform.Platform;
+import io.sprint.opt.platform.RefusingPlatform;
+import io.sprint.opt.platform.Scheduling;
 import io.sprint.opt.platform.UnsupportedPlatform;
 import io.sprint.opt.platform.UnsupportedPlatform.Capability;
 import java.nio.file.Path;
@@ -63,6 +65,22 @@ class OsActionsTest {
         for (Action action : actions("")) {
             assertEquals(Plan.Verdict.SKIP, action.plan().verdict(), action.plan().toString());
         }
+    }
+
+    @Test
+    void withoutAffinityOrSlackSelectedThreadsGetTheOsRealTimePolicyOnly() {
+        Platform mac = new RefusingPlatform() {
+            @Override public long currentThreadId() { return 1; }
+            @Override public Scheduling realTime(boolean alone, int priority) {
+                return new Scheduling(Scheduling.Policy.MACH_TIME_CONSTRAINT, 0);
+            }
+        };
+        Profile profile = Profile.resolve(Level.ENTERPRISE, 2, OptionsParser.parse("pin=relay-*"));
+        HostProbe host = new HostProbe(root.resolve("proc"), root.resolve("sys"));
+        Action pinning = OsActions.forProfile(profile, () -> mac, host, CpuList.parse("0-1"),
+                new ThreadPinning(null, () -> mac)).stream().filter(a -> a.name().equals("thread-pinning"))
+                .findFirst().orElseThrow();
+        assertEquals("thread-hook off → relay-* → RT THREAD_TIME_CONSTRAINT_POLICY", pinning.plan().detail());
     }
 
     @Test
