@@ -60,6 +60,8 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
             case SprintOptThreadHook.RENAMED:
                 if (config.globs().matches(thread.getName())) {
                     renamed(thread);
+                } else if (!pinned.isEmpty() && pinned.containsKey(thread)) {
+                    renamedAway(thread);
                 }
                 break;
             case SprintOptThreadHook.STARTING:
@@ -215,14 +217,50 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
 
     private synchronized void ended(Thread thread) {
         PinnedThread record = pinned.remove(thread);
-        if (record == null || record.cpu < 0) {
+        if (record != null && record.cpu >= 0) {
+            Log.debug("pin: %s ended, CPU %d released", thread.getName(), record.cpu);
+            release(record.cpu);
+        }
+    }
+
+    /**
+     * A pinned thread that takes a name {@code pin=} does not match joins the rest of the JVM: the
+     * shared CPUs, the policy it had, the timer slack the others have; its CPU is freed.
+     */
+    private synchronized void renamedAway(Thread thread) {
+        PinnedThread record = pinned.remove(thread);
+        if (record == null) {
             return;
         }
-        cores.release(record.cpu);
-        Log.debug("pin: %s ended, CPU %d released", thread.getName(), record.cpu);
+        try {
+            if (record.scheduling != null) {
+                os.setScheduling(record.tid, record.originalScheduling);
+            }
+            if (record.cpu >= 0) {
+                os.setAffinity(record.tid, config.cores().others().bits());
+            }
+            if (config.latency()) {
+                os.setTimerSlackNanos(record.tid, 1);
+            }
+            Log.info("pin: %s (tid %d) no longer matches %s: back with the other threads", thread.getName(),
+                    record.tid, config.globs());
+        } catch (OsException e) {
+            if (!e.noSuchThread()) {
+                Log.warn("pin: %s (tid %d) renamed away, not given back everything: %s", thread.getName(), record.tid,
+                        e.getMessage());
+            }
+        }
+        if (record.cpu >= 0) {
+            release(record.cpu);
+        }
+    }
+
+    /** Frees a dedicated CPU; a thread left alone on it goes back to the policy for a CPU of its own. */
+    private void release(int cpu) {
+        cores.release(cpu);
         if (config.rtPriority() > 0) {
             for (PinnedThread other : pinned.values()) {
-                if (other.cpu == record.cpu) {
+                if (other.cpu == cpu) {
                     applyRule(other);
                 }
             }

@@ -182,6 +182,28 @@ class ThreadPinnerTest {
     }
 
     @Test
+    void aThreadRenamedAwayJoinsTheRestAndFreesItsCpu() throws Exception {
+        Relay a = new Relay("relay-a");
+        Relay b = new Relay("relay-b");
+        Relay c = new Relay("relay-c"); // shares CPU 2 with a: both RR
+        assertEquals("SCHED_RR 10", a.policy());
+
+        c.thread.setName("worker-c"); // what the advice in setName reports, from the renaming thread
+        pinner.accept(c.thread, SprintOptThreadHook.RENAMED);
+        assertEquals("0-1", c.cpus(), "the CPUs every other thread has");
+        assertEquals("SCHED_OTHER", c.policy());
+        assertEquals(1L, os.slack.get(c.tid), "the slack every other thread has");
+        assertEquals("SCHED_FIFO 10", a.policy(), "alone on CPU 2 again");
+        assertEquals(2, pinner.threads().size());
+
+        Relay d = new Relay("relay-d"); // CPU 2 was freed: d shares it with a
+        assertEquals("2", d.cpus());
+        for (Relay relay : List.of(a, b, c, d)) {
+            relay.end();
+        }
+    }
+
+    @Test
     void aPinnedThreadStartsOthersFromTheSharedCpus() throws Exception {
         String[] seen = new String[2];
         Relay relay = new Relay("relay-1", () -> {

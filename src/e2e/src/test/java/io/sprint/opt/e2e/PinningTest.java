@@ -151,7 +151,7 @@ class PinningTest {
         }
         Map<String, Long> byName = OsState.threadsByName(probe.pid());
         for (int wave : waves) {
-            for (String bystander : List.of("child-" + wave, "worker-" + wave)) {
+            for (String bystander : List.of("child-" + wave, "worker-" + wave, "away-" + wave)) {
                 assertTrue(notPinned.containsKey(byName.get(bystander)), bystander + " must not be pinned");
             }
         }

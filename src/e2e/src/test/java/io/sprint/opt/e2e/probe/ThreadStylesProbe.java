@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Starts, per "wave N" line on stdin, one thread of every creation style a user writes, each of
- * which then waits forever: {@code relay-*} threads pinning must catch, and two that it must not
- * (a child a relay thread starts, and a worker). Prints "wave N ready" once all of them wait.
+ * which then waits forever: {@code relay-*} threads pinning must catch, and three that it must not
+ * (a child a relay thread starts, a worker, and a relay thread that renames itself away). Prints "wave N ready" once all of them wait.
  */
 public final class ThreadStylesProbe {
     private static final CountDownLatch NEVER = new CountDownLatch(1);
@@ -50,6 +50,10 @@ public final class ThreadStylesProbe {
             park();
         }, "relay-parent-" + w)).start();
         started(new Thread(ThreadStylesProbe::park, "worker-" + w)).start();
+        started(new Thread(() -> { // pinned as it starts, then renamed to a name pin= does not match
+            Thread.currentThread().setName("away-" + w);
+            park();
+        }, "relay-away-" + w)).start();
         virtualThread("relay-virtual-" + w);
         for (int waited = -1; waited != snapshot().size(); ) {
             List<Thread> threads = snapshot(); // relay-parent adds its child meanwhile
