@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The Stats' GC pause percentiles agree with the pause times the JVM itself logs ({@code -Xlog:gc}). */
 class GcStatsTest {
     private static final Pattern PAUSE = Pattern.compile("Pause .*? (\\d+\\.\\d+)ms$");
+    private static final Pattern AT_SAFEPOINT = Pattern.compile("Safepoint \"Z[^\"]*\".* At safepoint: (\\d+) ns");
 
     static Stream<Arguments> jdksAndCollectors() {
         // ZGC logs its (sub-millisecond) pauses under gc+phases; G1 and Parallel under gc.
@@ -35,9 +36,10 @@ class GcStatsTest {
         Path log = Files.createTempFile("gc", ".log");
         // Room enough that nothing but the asked-for collections happens: a young collection
         // between the agent's listening and the log marker below would be in Stats, not in the
-        // compared part of the log (G1 and Parallel take -Xmn; ZGC's warm-up cycles start at 10 %).
+        // compared part of the log (G1 and Parallel take -Xmn; ZGC may still warm up at start-up, see below).
+        Path safepoints = Files.createTempFile("safepoint", ".log");
         List<String> launch = List.of(collector, "-Xmx1g", "-Xmn256m", "-Xlog:" + logTags + ":file=" + log,
-                Artifacts.agentArg("level=basic"));
+                "-Xlog:safepoint:file=" + safepoints, Artifacts.agentArg("level=basic"));
         // One message a second: next to no allocation, so the collections are the ones asked for.
         try (Target app = Target.start(jdk, launch, List.of("-jar", Artifacts.APP.toString(), "--duration", "60s",
                 "--rate", "1"), Map.of())) {
@@ -55,12 +57,8 @@ class GcStatsTest {
                 CompositeData stats = jmx.composite("Stats");
                 assertTrue(logged.size() >= 20, "pauses logged: " + logged);
                 assertClose(rank(logged, 0.50), (Double) stats.get("gc_pause_p50_ms"), "p50", logged);
-                if (collector.equals("-XX:+UseZGC") && jdk.feature() >= 21) {
-                    // Generational ZGC announces a collection's pauses together when it ends:
-                    // their total is exact, each pause the total's share (README). So no pause
-                    // reads longer than the longest logged one, and the tail is not compared.
-                    double max = (Double) stats.get("gc_pause_max_ms");
-                    assertTrue(max <= rank(logged, 1.0) + 0.02, "max " + max + " ms; logged pauses " + logged);
+                if (collector.equals("-XX:+UseZGC")) {
+                    assertZgcBracketed(stats, Files.readAllLines(log), Files.readAllLines(safepoints));
                 } else {
                     assertClose(rank(logged, 0.95), (Double) stats.get("gc_pause_p95_ms"), "p95", logged);
                     assertClose(rank(logged, 1.0), (Double) stats.get("gc_pause_max_ms"), "max", logged);
@@ -68,7 +66,33 @@ class GcStatsTest {
             }
         } finally {
             Files.deleteIfExists(log);
+            Files.deleteIfExists(safepoints);
         }
+    }
+
+    /**
+     * ZGC's pauses are tens of microseconds, a few per collection, and a pause is exact only when
+     * its notification is handled before the collector's next pause ends: generational ZGC
+     * announces a collection's pauses together at its end, and on a busy machine the JVM's
+     * service thread delivers late. Waiting pauses share their exact total (README). What holds
+     * whatever the timing: microseconds, not whole milliseconds; the total kept, so the longest
+     * reading is at least the mean logged pause; and no reading longer than the longest time a
+     * ZGC operation held the JVM at a safepoint (the counter's span lies inside it, while the
+     * gc+phases timer covers a little less than the counter: on a preempted VM thread, a lot less).
+     * All since start-up: a warm-up collection may run before the marker, and Stats count it.
+     */
+    private static void assertZgcBracketed(CompositeData stats, List<String> gcLog, List<String> safepointLog) {
+        List<Double> all = pausesMs(gcLog, 0);
+        double mean = all.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double longestAtSafepoint = safepointLog.stream().map(AT_SAFEPOINT::matcher).filter(Matcher::find)
+                .mapToDouble(m -> Long.parseLong(m.group(1)) / 1e6).max().orElse(0);
+        double p50 = (Double) stats.get("gc_pause_p50_ms");
+        double max = (Double) stats.get("gc_pause_max_ms");
+        String seen = "Stats p50 " + p50 + " max " + max + " ms; mean logged " + mean + ", longest at a ZGC safepoint "
+                + longestAtSafepoint + "; logged pauses " + all;
+        assertTrue(p50 > 0, "whole milliseconds: " + seen);
+        assertTrue(max >= mean - 0.002, "the total was lost: " + seen);
+        assertTrue(max <= longestAtSafepoint + 0.002, "longer than any ZGC safepoint: " + seen);
     }
 
     private static List<Double> pausesMs(List<String> lines, int from) {
