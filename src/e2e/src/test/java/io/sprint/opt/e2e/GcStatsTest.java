@@ -56,12 +56,12 @@ class GcStatsTest {
                 List<Double> logged = pausesMs(Files.readAllLines(log), before);
                 CompositeData stats = jmx.composite("Stats");
                 assertTrue(logged.size() >= 20, "pauses logged: " + logged);
-                assertClose(rank(logged, 0.50), (Double) stats.get("gc_pause_p50_ms"), "p50", logged);
+                assertNearRank(logged, 0.50, (Double) stats.get("gc_pause_p50_ms"), "p50");
                 if (collector.equals("-XX:+UseZGC")) {
                     assertZgcBracketed(stats, Files.readAllLines(log), Files.readAllLines(safepoints));
                 } else {
-                    assertClose(rank(logged, 0.95), (Double) stats.get("gc_pause_p95_ms"), "p95", logged);
-                    assertClose(rank(logged, 1.0), (Double) stats.get("gc_pause_max_ms"), "max", logged);
+                    assertNearRank(logged, 0.95, (Double) stats.get("gc_pause_p95_ms"), "p95");
+                    assertNearRank(logged, 1.0, (Double) stats.get("gc_pause_max_ms"), "max");
                 }
             }
         } finally {
@@ -107,15 +107,23 @@ class GcStatsTest {
         return pauses;
     }
 
-    private static double rank(List<Double> sorted, double quantile) {
-        return sorted.get(Math.max(0, (int) Math.ceil(quantile * sorted.size()) - 1));
+    /**
+     * HotSpot's log and its pause counters time a pause over slightly different spans: a few
+     * microseconds apart on a quiet machine, more for the one pause whose VM thread was preempted
+     * between the two on a busy one. One such pause moves a percentile by at most one rank, so the
+     * reading must lie within the logged values one rank either side (each within 0.02 ms + 3 %).
+     */
+    private static void assertNearRank(List<Double> sorted, double quantile, double reported, String what) {
+        int at = Math.max(0, (int) Math.ceil(quantile * sorted.size()) - 1);
+        double low = sorted.get(Math.max(0, at - 1));
+        double high = sorted.get(Math.min(sorted.size() - 1, at + 1));
+        assertTrue(reported >= low - tolerance(low) && reported <= high + tolerance(high), what + ": -Xlog:gc says "
+                + sorted.get(at) + " ms (" + low + " to " + high + " a rank either side), Stats " + reported
+                + " ms; logged pauses " + sorted);
+        assertEquals(reported, Math.round(reported * 1000) / 1000.0, "Stats keep microseconds");
     }
 
-    /** HotSpot's log and its pause counters bracket a pause a few microseconds apart. */
-    private static void assertClose(double logged, double reported, String what, List<Double> all) {
-        double tolerance = 0.02 + 0.03 * logged;
-        assertTrue(Math.abs(logged - reported) <= tolerance,
-                what + ": -Xlog:gc says " + logged + " ms, Stats " + reported + " ms; logged pauses " + all);
-        assertEquals(reported, Math.round(reported * 1000) / 1000.0, "Stats keep microseconds");
+    private static double tolerance(double millis) {
+        return 0.02 + 0.03 * millis;
     }
 }
