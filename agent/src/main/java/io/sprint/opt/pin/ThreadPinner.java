@@ -233,15 +233,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
             return;
         }
         try {
-            if (record.scheduling != null) {
-                os.setScheduling(record.tid, record.originalScheduling);
-            }
-            if (record.cpu >= 0) {
-                os.setAffinity(record.tid, config.cores().others().bits());
-            }
-            if (config.latency()) {
-                os.setTimerSlackNanos(record.tid, 1);
-            }
+            giveBack(record, record.cpu >= 0 ? config.cores().others().bits() : null, 1);
             Log.info("pin: %s (tid %d) no longer matches %s: back with the other threads", thread.getName(),
                     record.tid, config.globs());
         } catch (OsException e) {
@@ -252,6 +244,23 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         }
         if (record.cpu >= 0) {
             release(record.cpu);
+        }
+    }
+
+    /**
+     * Takes a thread's pinning off: its original policy, then {@code cpus} if it had a dedicated
+     * CPU, then {@code slack} where slack is tuned (in that order: leaving a real-time policy resets
+     * the slack; a negative slack, one never read, is left alone).
+     */
+    private void giveBack(PinnedThread record, BitSet cpus, long slack) throws OsException {
+        if (record.scheduling != null) {
+            os.setScheduling(record.tid, record.originalScheduling);
+        }
+        if (record.cpu >= 0) {
+            os.setAffinity(record.tid, cpus);
+        }
+        if (config.latency() && slack >= 0) {
+            os.setTimerSlackNanos(record.tid, slack);
         }
     }
 
@@ -278,15 +287,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         List<String> failures = new ArrayList<>();
         for (PinnedThread record : pinned.values()) {
             try {
-                if (record.scheduling != null) {
-                    os.setScheduling(record.tid, record.originalScheduling);
-                }
-                if (record.cpu >= 0) {
-                    os.setAffinity(record.tid, record.originalCpus);
-                }
-                if (config.latency() && record.originalSlack >= 0) {
-                    os.setTimerSlackNanos(record.tid, record.originalSlack);
-                }
+                giveBack(record, record.originalCpus, record.originalSlack);
             } catch (OsException e) {
                 if (!e.noSuchThread()) {
                     failures.add(record.thread.getName() + " (tid " + record.tid + "): " + e.getMessage());
