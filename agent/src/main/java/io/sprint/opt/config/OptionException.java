@@ -13,9 +13,16 @@ public final class OptionException extends IllegalArgumentException {
                 + " takes " + key.accepted());
     }
 
-    static OptionException unknownKey(String key, String value, String where) {
-        return new OptionException("option '" + key + "'" + (value == null ? "" : " (value '" + value + "')")
-                + where + " is not known: the keys are " + OptionKey.allKeys());
+    /** From the command line, where the user typed both and sees them already. */
+    static OptionException unknownKey(String key, String value) {
+        return new OptionException("option '" + key + "' (value '" + value + "') is not known: the keys are "
+                + OptionKey.allKeys());
+    }
+
+    /** The value is not repeated: a config file's contents are never echoed. */
+    static OptionException badValueInFile(OptionKey key, int line, String path) {
+        return new OptionException("option " + key.key() + " on line " + line + " of config=" + path
+                + " is not valid: " + key.key() + " takes " + key.accepted());
     }
 
     static OptionException notKeyValue(String token) {

@@ -34,7 +34,7 @@ public enum OptionKey {
     HEALTH_THREADS("health.threads", "a thread count from 1 to 10000000"),
     STRICT("strict"),
     LOG("log", "quiet, info or debug"),
-    CONFIG("config", "the path of a readable properties file");
+    CONFIG("config", "the path of a regular file of key=value lines, at most 64 KiB, that only its owner (the JVM's user or root) may write");
 
     private static final String BOOLEAN = "true or false";
 

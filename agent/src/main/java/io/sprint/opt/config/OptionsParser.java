@@ -1,18 +1,12 @@
 package io.sprint.opt.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Reads agent options: comma-separated {@code key=value} (the Jolokia / JMX-exporter convention),
- * merged over a {@code config=PATH} properties file with the same keys. The command line wins.
+ * merged over a {@code config=PATH} file of the same keys ({@link ConfigFile}). The command line wins.
  *
  * <p>A comma also separates the parts of a cpulist ({@code cpus=2-5,8}), so a token without
  * {@code =} continues the previous value when that value is a cpulist.
@@ -25,16 +19,29 @@ public final class OptionsParser {
     public static Options parse(String args) {
         Map<OptionKey, String> given = split(args == null ? "" : args);
         String config = given.get(OptionKey.CONFIG);
-        if (config != null) {
-            readConfig(config).forEach(given::putIfAbsent);
-        }
+        Map<OptionKey, ConfigFile.Entry> fromFile = config == null ? Map.of() : ConfigFile.read(config);
         EnumMap<OptionKey, Object> values = new EnumMap<>(OptionKey.class);
         EnumMap<OptionKey, String> canonical = new EnumMap<>(OptionKey.class);
+        for (Map.Entry<OptionKey, ConfigFile.Entry> entry : fromFile.entrySet()) {
+            if (!given.containsKey(entry.getKey())) {
+                values.put(entry.getKey(), readFromFile(entry.getKey(), entry.getValue(), config));
+                canonical.put(entry.getKey(), entry.getValue().value());
+            }
+        }
         for (Map.Entry<OptionKey, String> entry : given.entrySet()) {
             values.put(entry.getKey(), entry.getKey().read(entry.getValue()));
             canonical.put(entry.getKey(), entry.getValue().trim());
         }
         return new Options(values, canonical);
+    }
+
+    /** A value from the config file: a bad one is named by key and line, never repeated. */
+    private static Object readFromFile(OptionKey key, ConfigFile.Entry entry, String config) {
+        try {
+            return key.read(entry.value());
+        } catch (OptionException e) {
+            throw OptionException.badValueInFile(key, entry.line(), config.trim());
+        }
     }
 
     private static Map<OptionKey, String> split(String args) {
@@ -55,32 +62,11 @@ public final class OptionsParser {
             String name = token.substring(0, eq).trim();
             OptionKey key = OptionKey.byKey(name);
             if (key == null) {
-                throw OptionException.unknownKey(name, token.substring(eq + 1).trim(), "");
+                throw OptionException.unknownKey(name, token.substring(eq + 1).trim());
             }
             given.put(key, token.substring(eq + 1).trim());
             previous = key;
         }
         return given;
-    }
-
-    private static Map<OptionKey, String> readConfig(String path) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of(path.trim()), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | RuntimeException e) {
-            throw OptionException.config(path, "cannot read it (" + e + ")");
-        }
-        Map<OptionKey, String> fromFile = new LinkedHashMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            OptionKey key = OptionKey.byKey(name.trim());
-            if (key == null) {
-                throw OptionException.unknownKey(name, properties.getProperty(name), " in " + path);
-            }
-            if (key == OptionKey.CONFIG) {
-                throw OptionException.config(path, "a config file cannot name another config file");
-            }
-            fromFile.put(key, properties.getProperty(name));
-        }
-        return fromFile;
     }
 }

@@ -103,20 +103,75 @@ class OptionsParserTest {
     }
 
     @Test
-    void aBadConfigFileIsNamed(@TempDir Path dir) throws IOException {
+    void aBadConfigFileIsNamedAndItsContentsAreNeverRepeated(@TempDir Path dir) throws IOException {
         Path missing = dir.resolve("missing.properties");
-        OptionException error = assertThrows(OptionException.class,
-                () -> OptionsParser.parse("config=" + missing));
-        assertTrue(error.getMessage().startsWith("option config=" + missing + " is not valid: cannot read it"),
-                error.getMessage());
+        assertEquals("option config=" + missing + " is not valid: cannot read it (no such file); config takes "
+                + OptionKey.CONFIG.accepted(), message("config=" + missing));
 
-        Path unknown = Files.writeString(dir.resolve("unknown.properties"), "speed=11\n");
-        error = assertThrows(OptionException.class, () -> OptionsParser.parse("config=" + unknown));
-        assertTrue(error.getMessage().startsWith("option 'speed' (value '11') in " + unknown + " is not known"),
-                error.getMessage());
+        Path unknown = Files.writeString(dir.resolve("unknown.properties"), "# relay\nlevel=turbo\nspeed=11\n");
+        assertTrue(message("config=" + unknown).startsWith("option config=" + unknown + " is not valid: line 3 has"
+                + " the unknown key 'speed'; the keys are level, pin,"), message("config=" + unknown));
 
-        Path bad = Files.writeString(dir.resolve("bad.properties"), "gc=lots\n");
-        error = assertThrows(OptionException.class, () -> OptionsParser.parse("config=" + bad));
-        assertEquals("option gc=lots is not valid: gc takes a GC target percent from 1 to 1000", error.getMessage());
+        Path bad = Files.writeString(dir.resolve("bad.properties"), "level=turbo\n\ngc=lots-of-secret\n");
+        assertEquals("option gc on line 3 of config=" + bad + " is not valid: gc takes a GC target percent from 1 to"
+                + " 1000", message("config=" + bad));
+
+        Path notKeyValue = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n");
+        assertTrue(message("config=" + notKeyValue).contains("line 1 is not key=value"), message("config=" + notKeyValue));
+    }
+
+    /** What /etc/shadow looks like: the key is a user name, the value a password hash. */
+    @Test
+    void aSymlinkToASecretIsNamedAsALinkAndNothingOfItIsPrinted(@TempDir Path dir) throws IOException {
+        String hash = "$6$rounds=5000$abcdefgh$0123456789abcdefghijklmnopqrstuvwxyzABCDEF";
+        Path secret = Files.writeString(dir.resolve("shadow"), "root:" + hash + ":19000:0:99999:7:::\n"
+                + "daemon:*:19000:0:99999:7:::\n");
+        Path link = Files.createSymbolicLink(dir.resolve("sprint-opt.properties"), secret);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        Log.setOutput(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        String message;
+        try {
+            message = message("config=" + link);
+        } finally {
+            Log.setOutput(System.err);
+        }
+        assertTrue(message.startsWith("option config=" + link + " is not valid: line 1 has the unknown key 'root';"),
+                message);
+        assertEquals("[sprint-opt] config=" + link + " is a symbolic link to " + secret + "\n", log.toString());
+        assertFalse(message.contains("$6$") || log.toString().contains("$6$"), message);
+        Files.writeString(secret, hash + "\n");
+        assertTrue(message("config=" + link).contains("line 1 has no known key;"), message("config=" + link));
+        assertFalse(message("config=" + link).contains(hash.substring(3, 12)), message("config=" + link));
+    }
+
+    @Test
+    void onlyASmallRegularFileOnlyItsOwnerMayWriteIsRead(@TempDir Path dir) throws Exception {
+        assertTrue(message("config=" + dir).endsWith("is not valid: it is a directory; config takes "
+                + OptionKey.CONFIG.accepted()), message("config=" + dir));
+
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        assertEquals("option config=" + fifo + " is not valid: it is not a regular file (a FIFO, socket or device);"
+                + " config takes " + OptionKey.CONFIG.accepted(), message("config=" + fifo));
+        assertTrue(message("config=/dev/zero").contains("it is not a regular file"), message("config=/dev/zero"));
+
+        Path large = Files.write(dir.resolve("large.properties"), new byte[ConfigFile.MAX_BYTES + 1]);
+        assertTrue(message("config=" + large).contains("it is larger than 64 KiB"), message("config=" + large));
+
+        Path open = Files.writeString(dir.resolve("open.properties"), "level=turbo\n");
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertTrue(message("config=" + open).contains("anyone may write it (mode rw-rw-rw-); chmod o-w it"),
+                message("config=" + open));
+
+        if ("root".equals(System.getProperty("user.name"))) {
+            Path others = Files.writeString(dir.resolve("others.properties"), "level=turbo\n");
+            Files.setOwner(others, others.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            assertTrue(message("config=" + others).contains("it is owned by nobody, not by root;"),
+                    message("config=" + others));
+        }
+    }
+
+    private static String message(String args) {
+        return assertThrows(OptionException.class, () -> OptionsParser.parse(args)).getMessage();
     }
 }

@@ -85,4 +85,26 @@ class OptionsTest {
             assertEquals("", app.stderr());
         }
     }
+
+    /** A FIFO blocks whoever opens it for reading until a writer comes: the agent never opens one. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void aFifoAsConfigIsOneLineAndNeitherStartUpNorAttachWaitsForIt(Jdk jdk, @TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("sprint-opt.properties");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        try (Target app = hello(jdk, "config=" + fifo, Map.of())) {
+            assertEquals(0, app.waitFor(Duration.ofSeconds(30)), "the application ran to its end");
+            assertEquals("hello\n", app.stdout());
+            assertEquals("[sprint-opt] ERROR option config=" + fifo + " is not valid: it is not a regular file (a FIFO,"
+                    + " socket or device); config takes the path of a regular file of key=value lines, at most 64 KiB,"
+                    + " that only its owner (the JVM's user or root) may write; nothing applied, the application runs"
+                    + " unchanged\n", app.stderr());
+        }
+        try (Target app = Target.relayApp(jdk, List.of(), 60)) {
+            Run attach = Run.cli("attach", Long.toString(app.pid()), "config=" + fifo);
+            assertEquals(2, attach.exit(), attach.toString());
+            assertTrue(attach.err().startsWith("sprint-opt: option config=" + fifo + " is not valid: it is not a"
+                    + " regular file"), attach.err());
+        }
+    }
 }
