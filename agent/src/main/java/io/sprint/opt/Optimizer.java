@@ -81,8 +81,9 @@ public final class Optimizer {
             Ledger.Transaction transaction = ledger.begin();
             List<ActionRecord> records = new ArrayList<>();
             for (Action action : actionsFor.apply(profile)) {
+                long start = System.nanoTime();
                 ActionRecord record = action.apply(transaction);
-                Log.debug("level %s: %s", level, record);
+                Log.debug("level %s: %s in %d ms", level, record, (System.nanoTime() - start) / 1_000_000);
                 records.add(record);
             }
             List<ActionRecord> failed = records.stream().filter(r -> r.status() == ActionStatus.FAILED)

@@ -3,8 +3,10 @@ package io.sprint.opt.os;
 import io.sprint.opt.action.Setting;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
@@ -17,7 +19,7 @@ import java.util.function.LongPredicate;
  * are left out.
  */
 final class PerThreadSetting<V> implements Setting<PerThread<V>> {
-    private static final int PASSES = 4;
+    private static final int PASSES = 8;
     private static final long PID = ProcessHandle.current().pid();
 
     /** Reads one thread's value. */
@@ -71,12 +73,19 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
         return new PerThread<>(values, values.get(PID));
     }
 
+    /**
+     * The first pass sets every thread; each further pass only threads it has not seen, which may
+     * have inherited the old value from a creator not yet changed. A thread walk of a JVM with
+     * thousands of short-lived threads so costs one read (and, where needed, one write) per
+     * thread, plus the threads born meanwhile, instead of rereading every thread each pass.
+     */
     @Override
     public void write(PerThread<V> target) throws OsException {
+        Set<Long> seen = new HashSet<>();
         for (int pass = 0; pass < PASSES; pass++) {
             boolean changed = false;
             for (long tid : platform.threads()) {
-                if (tunedElsewhere.test(tid)) {
+                if (!seen.add(tid) || tunedElsewhere.test(tid)) {
                     continue;
                 }
                 V wanted = target.valueFor(tid);

@@ -33,8 +33,16 @@ final class LinuxLibc {
     /** The mask is cpu_set_t as unsigned longs: bit n of word n/64 is CPU n, on any endianness. */
     static native int sched_setaffinity(int tid, NativeLong size, long[] mask) throws LastErrorException;
 
+    /** Fills {@code mask} (cpu_set_t as unsigned longs) and returns the bytes the kernel wrote. */
+    static native int sched_getaffinity(int tid, NativeLong size, long[] mask) throws LastErrorException;
+
     /** {@code param} is struct sched_param: one int, the priority. */
     static native int sched_setscheduler(int tid, int policy, int[] param) throws LastErrorException;
+
+    /** The policy, with SCHED_RESET_ON_FORK or-ed in when the thread has it. */
+    static native int sched_getscheduler(int tid) throws LastErrorException;
+
+    static native int sched_getparam(int tid, int[] param) throws LastErrorException;
 
     static native int madvise(Pointer address, NativeLong length, int advice) throws LastErrorException;
 }

@@ -7,6 +7,8 @@ import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
 import io.sprint.opt.platform.Scheduling;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -26,6 +28,8 @@ public final class LinuxPlatform implements Platform {
     /** cpu_set_t's 1024 bits; a larger mask for hosts with more CPUs. */
     private static final int MIN_MASK_WORDS = 16;
     private static final Path TASKS = Path.of("/proc/self/task");
+    /** Highest possible CPU + 1, for masks the kernel accepts (it refuses one smaller than its own). */
+    private static final int POSSIBLE_CPUS = possibleCpus();
     private static final Path THREAD_SELF = Path.of("/proc/thread-self");
 
     @Override
@@ -44,26 +48,39 @@ public final class LinuxPlatform implements Platform {
         return tids;
     }
 
+    /**
+     * By system call: a thread walk reads every thread's mask, and /proc/TID/status costs some
+     * 100 µs a read where sched_getaffinity costs a few; both are the kernel's own mask.
+     */
     @Override
     public BitSet affinity(long tid) throws OsException {
-        String status = read(TASKS.resolve(Long.toString(tid)).resolve("status"));
-        for (String line : status.split("\n")) {
-            if (line.startsWith("Cpus_allowed_list:")) {
-                return CpuList.parse(line.substring("Cpus_allowed_list:".length())).bits();
-            }
+        long[] mask = new long[maskWords()];
+        try {
+            LinuxLibc.sched_getaffinity((int) tid, new NativeLong(mask.length * 8L), mask);
+        } catch (LastErrorException e) {
+            throw failed("sched_getaffinity(" + tid + ")", e);
         }
-        throw new OsException("no Cpus_allowed_list for thread " + tid, 0);
+        return BitSet.valueOf(mask);
     }
 
     @Override
     public void setAffinity(long tid, BitSet cpus) throws OsException {
         long[] words = cpus.toLongArray();
-        long[] mask = new long[Math.max(MIN_MASK_WORDS, words.length)];
+        long[] mask = new long[Math.max(maskWords(), words.length)];
         System.arraycopy(words, 0, mask, 0, words.length);
         try {
             LinuxLibc.sched_setaffinity((int) tid, new NativeLong(mask.length * 8L), mask);
         } catch (LastErrorException e) {
             throw failed("sched_setaffinity(" + tid + ", " + CpuList.of(cpus) + ")", e);
+        }
+    }
+
+    private static int possibleCpus() {
+        try {
+            return CpuList.parse(io.sprint.opt.platform.HostProbe.readFully(Path.of("/sys/devices/system/cpu/possible"))
+                    .trim()).bits().length();
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
@@ -77,14 +94,17 @@ public final class LinuxPlatform implements Platform {
         }
     }
 
-    /** Fields 40 (rt_priority) and 41 (policy) of /proc/TID/stat, counted after the command name. */
     @Override
     public Scheduling scheduling(long tid) throws OsException {
-        String stat = read(TASKS.resolve(Long.toString(tid)).resolve("stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-        int priority = Integer.parseInt(fields[40 - 3]);
-        Scheduling.Policy policy = Scheduling.Policy.ofLinux(Integer.parseInt(fields[41 - 3]));
-        return new Scheduling(policy, policy.realTime() ? priority : 0);
+        try {
+            int policy = LinuxLibc.sched_getscheduler((int) tid) & ~LinuxLibc.SCHED_RESET_ON_FORK;
+            int[] param = new int[1];
+            LinuxLibc.sched_getparam((int) tid, param);
+            Scheduling.Policy named = Scheduling.Policy.ofLinux(policy);
+            return new Scheduling(named, named.realTime() ? param[0] : 0);
+        } catch (LastErrorException e) {
+            throw failed("sched_getscheduler(" + tid + ")", e);
+        }
     }
 
     @Override
@@ -98,15 +118,33 @@ public final class LinuxPlatform implements Platform {
         }
     }
 
-    /** Per thread through /proc/TID/timerslack_ns: prctl could only reach the calling thread. */
+    /**
+     * Per thread through /proc/TID/timerslack_ns: prctl could only reach the calling thread. Plain
+     * file streams, not NIO channels: a thread walk makes thousands of these reads and writes,
+     * and a channel's set-up doubles the cost of each.
+     */
     @Override
     public long timerSlackNanos(long tid) throws OsException {
-        return Long.parseLong(read(Path.of("/proc", Long.toString(tid), "timerslack_ns")).trim());
+        String file = "/proc/" + tid + "/timerslack_ns";
+        byte[] buffer = new byte[24];
+        try (FileInputStream in = new FileInputStream(file)) {
+            int length = in.read(buffer);
+            return Long.parseLong(new String(buffer, 0, Math.max(0, length), StandardCharsets.US_ASCII).trim());
+        } catch (IOException e) {
+            throw ioFailure("reading " + file, e);
+        } catch (NumberFormatException e) {
+            throw new OsException("reading " + file + ": not a number", 0);
+        }
     }
 
     @Override
     public void setTimerSlackNanos(long tid, long nanos) throws OsException {
-        write(Path.of("/proc", Long.toString(tid), "timerslack_ns"), Long.toString(nanos));
+        String file = "/proc/" + tid + "/timerslack_ns";
+        try (FileOutputStream out = new FileOutputStream(file)) {
+            out.write(Long.toString(nanos).getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw ioFailure("writing " + nanos + " to " + file, e);
+        }
     }
 
     @Override
@@ -148,7 +186,17 @@ public final class LinuxPlatform implements Platform {
 
     @Override
     public boolean hugePagesAdvised(long address, long length) throws OsException {
-        return Smaps.allAdvised(read(Path.of("/proc/self/smaps")), address, address + length);
+        Path smaps = Path.of("/proc/self/smaps");
+        try (java.io.BufferedReader reader = Files.newBufferedReader(smaps, StandardCharsets.ISO_8859_1)) {
+            return Smaps.allAdvised(reader, address, address + length);
+        } catch (IOException e) {
+            throw ioFailure("reading " + smaps, e);
+        }
+    }
+
+    /** cpu_set_t's 1024 bits, or enough for every CPU the kernel may bring online. */
+    private static int maskWords() {
+        return Math.max(MIN_MASK_WORDS, (POSSIBLE_CPUS + 63) / 64);
     }
 
     private static OsException failed(String call, LastErrorException e) {
@@ -158,26 +206,23 @@ public final class LinuxPlatform implements Platform {
     private static String read(Path file) throws OsException {
         try {
             return io.sprint.opt.platform.HostProbe.readFully(file);
-        } catch (NoSuchFileException e) {
-            throw new OsException(file + ": no such thread or file", OsException.ESRCH);
         } catch (IOException e) {
             throw ioFailure("reading " + file, e);
         }
     }
 
-    private static void write(Path file, String value) throws OsException {
-        try {
-            Files.writeString(file, value, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new OsException(file + ": no such thread or file", OsException.ESRCH);
-        } catch (IOException e) {
-            throw ioFailure("writing " + value + " to " + file, e);
-        }
-    }
-
-    /** /proc reports EPERM as an IOException with the strerror text; keep the errno visible. */
-    private static OsException ioFailure(String what, IOException e) {
+    /**
+     * /proc reports errno as an IOException with the strerror text; keep the errno visible. A
+     * thread that ends while we look is gone one of two ways: its directory no longer resolves
+     * (ENOENT), or it resolved and the task was released before the read (ESRCH, "No such
+     * process", the error a thread walk meets under churn). Both mean "no such thread".
+     */
+    static OsException ioFailure(String what, IOException e) {
         String message = String.valueOf(e.getMessage());
+        if (e instanceof NoSuchFileException || message.contains("No such file or directory")
+                || message.contains("No such process")) {
+            return new OsException(what + ": no such thread or file", OsException.ESRCH);
+        }
         boolean denied = e instanceof AccessDeniedException || message.contains("Operation not permitted")
                 || message.contains("Permission denied");
         return new OsException(what + ": " + (denied ? Errno.describe(OsException.EPERM) : message),

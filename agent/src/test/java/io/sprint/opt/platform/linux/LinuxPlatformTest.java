@@ -125,4 +125,27 @@ class LinuxPlatformTest {
                 () -> linux.timerSlackNanos(Integer.MAX_VALUE - 1));
         assertTrue(error.noSuchThread(), error.getMessage());
     }
+
+    /**
+     * The kernel's ESRCH, not a made-up one: a /proc file opened while its thread ran and read
+     * after the thread ended fails with "No such process", what a thread walk meets under churn.
+     */
+    @Test
+    void aThreadThatEndedDuringTheReadIsNoSuchThread() throws Exception {
+        linux();
+        java.nio.channels.FileChannel[] open = new java.nio.channels.FileChannel[1];
+        long tid = withThread(t -> open[0] = java.nio.channels.FileChannel.open(
+                Path.of("/proc", Long.toString(t), "timerslack_ns")));
+        for (int i = 0; i < 500 && Files.exists(Path.of("/proc/self/task", Long.toString(tid))); i++) {
+            Thread.sleep(10); // Thread.join returns before the kernel has released the task
+        }
+        java.io.IOException esrch;
+        try (java.nio.channels.FileChannel channel = open[0]) {
+            esrch = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> channel.read(java.nio.ByteBuffer.allocate(64)));
+        }
+        assertEquals("No such process", esrch.getMessage(), "thread " + tid);
+        OsException error = LinuxPlatform.ioFailure("reading /proc/" + tid + "/timerslack_ns", esrch);
+        assertTrue(error.noSuchThread(), error.getMessage());
+    }
 }
