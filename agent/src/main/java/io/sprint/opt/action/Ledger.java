@@ -121,6 +121,10 @@ public final class Ledger {
     private static <T> ActionRecord writeBack(Recorded<T> recorded) {
         Setting<T> setting = recorded.setting();
         String target = setting.format(recorded.value());
+        String left = setting.cannotRestore(recorded.value());
+        if (left != null) {
+            return ActionRecord.skipped(recorded.action(), target, "left as is: " + left);
+        }
         try {
             T current = setting.read();
             if (!setting.same(current, recorded.value())) {

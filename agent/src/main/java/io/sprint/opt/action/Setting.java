@@ -20,6 +20,16 @@ public interface Setting<T> {
         return Objects.equals(read, written);
     }
 
+    /**
+     * What restore leaves when the original is {@code original} and no write can bring it back
+     * (Linux has no madvise back to "no advice"), or null when it can. Restore then reads nothing:
+     * reading back such a setting can cost more than the whole restore (/proc/self/smaps of a JVM
+     * with thousands of threads).
+     */
+    default String cannotRestore(T original) {
+        return null;
+    }
+
     default String format(T value) {
         return String.valueOf(value);
     }

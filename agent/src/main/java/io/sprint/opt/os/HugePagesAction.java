@@ -69,10 +69,15 @@ final class HugePagesAction extends OsSettingAction<Boolean> {
         }
 
         @Override
+        public String cannotRestore(Boolean advisedBefore) {
+            return advisedBefore ? null : "the heap keeps MADV_HUGEPAGE: Linux has no advice back to none, and"
+                    + " MADV_NOHUGEPAGE would forbid huge pages";
+        }
+
+        @Override
         public void write(Boolean advise) throws OsException, Irreversible {
             if (!advise) {
-                throw new Irreversible("the heap keeps MADV_HUGEPAGE: Linux has no advice back to none, and"
-                        + " MADV_NOHUGEPAGE would forbid huge pages");
+                throw new Irreversible(cannotRestore(false));
             }
             platform.adviseHugePages(start, length);
         }

@@ -15,6 +15,7 @@ public final class RuntimeStats {
     private final GcPauses pauses;
     private final Collector collector;
     private final int cpus;
+    private final GcThreadsCpu gcThreads = new GcThreadsCpu();
     private long lastSampleNanos = System.nanoTime();
     private long lastAllocatedBytes = allocatedBytes();
     private double allocRateMbPerSecond;
@@ -71,7 +72,7 @@ public final class RuntimeStats {
      * is missing) the stop-the-world time stands in: one CPU busy for each pause.
      */
     public double gcCpuFraction() {
-        double gcSeconds = collector == Collector.SERIAL ? -1 : GcThreadsCpu.seconds();
+        double gcSeconds = collector == Collector.SERIAL ? -1 : gcThreads.seconds();
         if (gcSeconds < 0) {
             gcSeconds = ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .filter(b -> GcPauses.isPauseBean(b.getName()))

@@ -117,4 +117,19 @@ class LedgerTest {
         assertEquals("left as is: a stays 1", record.detail());
         assertTrue(ledger.isEmpty());
     }
+
+    @Test
+    void aSettingThatCannotGoBackIsNotEvenReadOnRestore() throws Exception {
+        Ledger.Transaction tx = ledger.begin();
+        tx.set("advice", a, 5);
+        tx.commit();
+        a.neverBack = "a keeps its advice";
+        int readsBefore = a.reads;
+        ActionRecord record = ledger.restoreAll().get(0);
+        assertEquals(ActionStatus.SKIPPED, record.status());
+        assertEquals("left as is: a keeps its advice", record.detail());
+        assertEquals(readsBefore, a.reads, "restore read nothing");
+        assertEquals(5, a.value);
+        assertTrue(ledger.isEmpty());
+    }
 }

@@ -15,6 +15,9 @@ final class MemorySetting implements Setting<Integer> {
     int value;
     boolean dropWrites;
     boolean irreversible;
+    /** What restore leaves, for a setting known never to go back (cannotRestore); null otherwise. */
+    String neverBack;
+    int reads;
 
     MemorySetting(String key, int value, List<String> writes) {
         this(key, value, writes, v -> true);
@@ -38,7 +41,13 @@ final class MemorySetting implements Setting<Integer> {
 
     @Override
     public Integer read() {
+        reads++;
         return value;
+    }
+
+    @Override
+    public String cannotRestore(Integer original) {
+        return neverBack;
     }
 
     @Override

@@ -1,8 +1,12 @@
 package io.sprint.opt.platform.linux;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 class SmapsTest {
@@ -18,9 +22,22 @@ class SmapsTest {
             "");
 
     @Test
-    void everyMappingOfTheRangeMustCarryTheAdvice() {
-        assertTrue(Smaps.allAdvised(SMAPS, 0x687400000L, 0x800000000L));
-        assertFalse(Smaps.allAdvised(SMAPS, 0x687400000L, 0x7f0000001000L), "libc has no hg");
-        assertFalse(Smaps.allAdvised(SMAPS, 0x900000000L, 0x900001000L), "nothing mapped there");
+    void everyMappingOfTheRangeMustCarryTheAdvice() throws IOException {
+        assertTrue(advised(SMAPS, 0x687400000L, 0x800000000L));
+        assertFalse(advised(SMAPS, 0x687400000L, 0x7f0000001000L), "libc has no hg");
+        assertFalse(advised(SMAPS, 0x900000000L, 0x900001000L), "nothing mapped there");
+    }
+
+    /** Thread stacks lie above the heap: what follows the range is never read. */
+    @Test
+    void theReadStopsAtTheFirstMappingPastTheRange() throws IOException {
+        String unreadable = SMAPS + "7f0000002000-7f0000003000 rw-p 00000000 00:00 0 \nVmFlags: garbage\n";
+        BufferedReader reader = new BufferedReader(new StringReader(unreadable));
+        assertTrue(Smaps.allAdvised(reader, 0x687400000L, 0x800000000L));
+        assertEquals("VmFlags: rd ex mr mw me sd ", reader.readLine(), "libc's header line was the last one read");
+    }
+
+    private static boolean advised(String smaps, long start, long end) throws IOException {
+        return Smaps.allAdvised(new BufferedReader(new StringReader(smaps)), start, end);
     }
 }
