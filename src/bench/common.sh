@@ -4,7 +4,7 @@
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 [ -f agent/target/sprint-opt.jar ] || mvn -B -q package -DskipTests
 app=agent-test-app/target/agent-test-app.jar
-agent=agent/target/sprint-opt.jar
+agent=${SPRINT_OPT_JAR:-agent/target/sprint-opt.jar}
 native=()
 if [ "$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')" -ge 21 ]; then
     native=(--enable-native-access=ALL-UNNAMED)

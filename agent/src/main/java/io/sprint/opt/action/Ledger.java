@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Every setting the agent changed, with its value from before the first change. However many
  * levels are applied on top of each other, restore returns to that first state, walking the
- * settings in reverse order of their first change (tuned's rule).
+ * settings in reverse order of their first change (tuned's rule), except that settings which walk
+ * every thread of the process go last ({@link Setting#restoredLast}).
  *
  * <p>Not thread-safe: the optimizer serialises apply and restore.
  */
@@ -31,8 +32,7 @@ public final class Ledger {
 
     /** Puts every setting back to its original, newest first. Failed ones stay for a retry. */
     public List<ActionRecord> restoreAll() {
-        List<String> keys = new ArrayList<>(originals.keySet());
-        Collections.reverse(keys);
+        List<String> keys = restoreOrder(originals, originals.keySet());
         List<ActionRecord> records = new ArrayList<>();
         for (String key : keys) {
             ActionRecord record = writeBack(originals.get(key));
@@ -92,11 +92,9 @@ public final class Ledger {
         }
 
         public List<ActionRecord> rollback() {
-            List<Recorded<?>> touched = new ArrayList<>(before.values());
-            Collections.reverse(touched);
             List<ActionRecord> records = new ArrayList<>();
-            for (Recorded<?> recorded : touched) {
-                records.add(writeBack(recorded));
+            for (String key : restoreOrder(before, before.keySet())) {
+                records.add(writeBack(before.get(key)));
             }
             recordedHere.forEach(originals::remove);
             return records;
@@ -105,9 +103,8 @@ public final class Ledger {
         public List<ActionRecord> commit() {
             List<String> stale = new ArrayList<>(originals.keySet());
             stale.removeAll(before.keySet());
-            Collections.reverse(stale);
             List<ActionRecord> records = new ArrayList<>();
-            for (String key : stale) {
+            for (String key : restoreOrder(originals, stale)) {
                 ActionRecord record = writeBack(originals.get(key));
                 if (record.status() != ActionStatus.FAILED) {
                     originals.remove(key);
@@ -116,6 +113,19 @@ public final class Ledger {
             }
             return records;
         }
+    }
+
+    /** Newest first, the thread walks after all the rest. */
+    private static List<String> restoreOrder(Map<String, Recorded<?>> recorded, java.util.Collection<String> keys) {
+        List<String> first = new ArrayList<>();
+        List<String> last = new ArrayList<>();
+        for (String key : keys) {
+            (recorded.get(key).setting().restoredLast() ? last : first).add(key);
+        }
+        Collections.reverse(first);
+        Collections.reverse(last);
+        first.addAll(last);
+        return first;
     }
 
     private static <T> ActionRecord writeBack(Recorded<T> recorded) {

@@ -30,6 +30,15 @@ public interface Setting<T> {
         return null;
     }
 
+    /**
+     * Whether restore writes this setting back after every other one: a walk over all of the
+     * process's threads (CPU mask, timer slack) must come last, after the threads tuned one by one
+     * (pinned threads) are handed back, so that it reaches every thread, those started since too.
+     */
+    default boolean restoredLast() {
+        return false;
+    }
+
     default String format(T value) {
         return String.valueOf(value);
     }

@@ -22,6 +22,11 @@ public final class OsActions {
     }
 
     /**
+     * Pinning comes before the process-wide CPU and slack walks: its threads take their dedicated
+     * CPUs before the rest of the JVM is narrowed onto the others, never squeezed there with it
+     * first (with thousands of matching threads that squeeze starved the application for
+     * seconds), and the walks then pass over them.
+     *
      * @param platform reached only when the profile has OS fields (loading it initialises JNA)
      * @param usable CPUs this process may use, as found before any change
      */
@@ -40,16 +45,6 @@ public final class OsActions {
         if (profile.mlock()) {
             actions.add(new MemoryLockAction(os, host));
         }
-        if (cores != null && cores.canPin()) { // the rest of the JVM moves off the dedicated CPUs
-            actions.add(new AffinityAction(os, cores.others(), usable, pinning::isPinned,
-                    "; CPUs " + cores.dedicated() + " kept for pinned threads"));
-        } else if (profile.affinity() != null) {
-            actions.add(new AffinityAction(os, profile.affinity(), usable, pinning::isPinned, ""));
-        }
-        if (profile.latency()) {
-            actions.add(os.timerPeriodPerProcess() ? new TimerPeriodAction(os)
-                    : new TimerSlackAction(os, host, pinning::isPinned));
-        }
         boolean dedicated = cores != null && cores.canPin();
         String noCpu = noAffinity != null ? noAffinity : "no CPU to dedicate: " + usable + " usable, "
                 + CorePlan.housekeeping(usable.count()) + " kept for the rest of the JVM";
@@ -65,6 +60,16 @@ public final class OsActions {
             actions.add(new Skipped("thread-pinning", "no threads", "no threads selected: pin=GLOBS names them"
                     + " (e.g. pin=relay-*); dedicated CPUs and real-time priority go only to those, never to the"
                     + " whole JVM (its GC and JIT threads must keep running)"));
+        }
+        if (cores != null && cores.canPin()) { // the rest of the JVM moves off the dedicated CPUs
+            actions.add(new AffinityAction(os, cores.others(), usable, pinning::isPinned,
+                    "; CPUs " + cores.dedicated() + " kept for pinned threads"));
+        } else if (profile.affinity() != null) {
+            actions.add(new AffinityAction(os, profile.affinity(), usable, pinning::isPinned, ""));
+        }
+        if (profile.latency()) {
+            actions.add(os.timerPeriodPerProcess() ? new TimerPeriodAction(os)
+                    : new TimerSlackAction(os, host, pinning::isPinned));
         }
         if (profile.hugepages()) {
             actions.add(new HugePagesAction(os, host));

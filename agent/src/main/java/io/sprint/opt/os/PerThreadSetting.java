@@ -16,7 +16,9 @@ import java.util.function.LongPredicate;
  * VM threads included. Threads come and go while it works; one that ends is passed over, and
  * writing repeats (a few passes) until no thread is left with another value, since a thread
  * started meanwhile inherits its creator's old value. Threads tuned one by one (pinned threads)
- * are left out.
+ * are left out, and left to their tuner on restore, which comes after theirs
+ * ({@link #restoredLast}): threads pinned since are then back among the others and get the
+ * others' original value.
  */
 final class PerThreadSetting<V> implements Setting<PerThread<V>> {
     private static final int PASSES = 8;
@@ -58,8 +60,10 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
     @Override
     public PerThread<V> read() throws OsException {
         Map<Long, V> values = new LinkedHashMap<>();
+        Set<Long> leftAlone = new HashSet<>();
         for (long tid : platform.threads()) {
             if (tunedElsewhere.test(tid)) {
+                leftAlone.add(tid);
                 continue;
             }
             try {
@@ -70,7 +74,7 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
                 }
             }
         }
-        return new PerThread<>(values, values.get(PID));
+        return new PerThread<>(values, values.get(PID), leftAlone);
     }
 
     /**
@@ -85,7 +89,7 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
         for (int pass = 0; pass < PASSES; pass++) {
             boolean changed = false;
             for (long tid : platform.threads()) {
-                if (!seen.add(tid) || tunedElsewhere.test(tid)) {
+                if (!seen.add(tid) || tunedElsewhere.test(tid) || target.leavesAlone(tid)) {
                     continue;
                 }
                 V wanted = target.valueFor(tid);
@@ -107,9 +111,14 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
     }
 
     @Override
+    public boolean restoredLast() {
+        return true;
+    }
+
+    @Override
     public boolean same(PerThread<V> read, PerThread<V> written) {
         for (Map.Entry<Long, V> thread : read.byTid().entrySet()) {
-            if (!thread.getValue().equals(written.valueFor(thread.getKey()))) {
+            if (!written.leavesAlone(thread.getKey()) && !thread.getValue().equals(written.valueFor(thread.getKey()))) {
                 return false;
             }
         }

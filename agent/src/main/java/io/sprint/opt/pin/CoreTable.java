@@ -1,40 +1,55 @@
 package io.sprint.opt.pin;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Live use of the dedicated CPUs: each pinned thread takes the least used one (so, with more
- * threads than CPUs, they share round robin), in the plan's order; a CPU is given back when its
- * thread ends or is unpinned. Not thread-safe: the pinner serialises.
+ * Live use of the dedicated CPUs: which pinned threads each holds. A new thread goes to the least
+ * used CPU in the plan's order (so, with more threads than CPUs, they share round robin); a CPU's
+ * thread leaves when it ends or is unpinned. Not thread-safe: the pinner serialises.
  */
 final class CoreTable {
-    private final Map<Integer, Integer> users = new LinkedHashMap<>();
+    private final Map<Integer, Set<PinnedThread>> users = new LinkedHashMap<>();
 
     CoreTable(int[] order) {
         for (int cpu : order) {
-            users.put(cpu, 0);
+            users.put(cpu, new LinkedHashSet<>());
         }
     }
 
-    int take() {
+    /** The CPU the next thread should take. */
+    int leastUsed() {
         int best = -1;
         int fewest = Integer.MAX_VALUE;
-        for (Map.Entry<Integer, Integer> cpu : users.entrySet()) {
-            if (cpu.getValue() < fewest) {
+        for (Map.Entry<Integer, Set<PinnedThread>> cpu : users.entrySet()) {
+            if (cpu.getValue().size() < fewest) {
                 best = cpu.getKey();
-                fewest = cpu.getValue();
+                fewest = cpu.getValue().size();
             }
         }
-        users.merge(best, 1, Integer::sum);
         return best;
     }
 
-    void release(int cpu) {
-        users.computeIfPresent(cpu, (key, count) -> Math.max(0, count - 1));
+    void add(int cpu, PinnedThread thread) {
+        users.get(cpu).add(thread);
+    }
+
+    void remove(int cpu, PinnedThread thread) {
+        Set<PinnedThread> on = users.get(cpu);
+        if (on != null) {
+            on.remove(thread);
+        }
+    }
+
+    /** The threads on {@code cpu} now. */
+    Set<PinnedThread> on(int cpu) {
+        return Collections.unmodifiableSet(users.getOrDefault(cpu, Set.of()));
     }
 
     int users(int cpu) {
-        return users.getOrDefault(cpu, 0);
+        return on(cpu).size();
     }
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ObjIntConsumer;
@@ -26,11 +28,18 @@ import java.util.function.ObjIntConsumer;
  * at all: see {@link Platform#setScheduling}).
  */
 final class ThreadPinner implements ObjIntConsumer<Thread> {
+    private static final long PID = ProcessHandle.current().pid();
+    /** Threads a summary names before it says "…". */
+    private static final int NAMES_IN_SUMMARY = 5;
+
     private final Platform os;
     private final PinConfig config;
     private final CoreTable cores;
     private final Map<Thread, PinnedThread> pinned = new ConcurrentHashMap<>();
+    /** The pinned threads' native ids: every thread of a process-wide walk asks, so one lookup each. */
+    private final Set<Long> pinnedTids = ConcurrentHashMap.newKeySet();
     private final AtomicInteger virtualThreads = new AtomicInteger();
+    private final PinLog log = new PinLog();
     private final ThreadLocal<Boolean> busy = new ThreadLocal<>();
     private final String rtRemedy;
     private volatile boolean stopped;
@@ -86,7 +95,10 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         }
         busy.set(Boolean.TRUE);
         try {
-            pin(thread, os.currentThreadId());
+            PinnedThread record = pin(thread, os.currentThreadId());
+            if (record != null) {
+                log.pinned(record);
+            }
         } catch (OsException | RuntimeException e) {
             Log.warn("pin: %s not pinned: %s", thread.getName(), e.getMessage());
         } finally {
@@ -101,13 +113,18 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         } else if (thread == Thread.currentThread()) {
             pinSelf(thread);
         } else if (thread.isAlive() && !pinned.containsKey(thread)) {
-            pinRunning(List.of(thread));
+            pinRunning(List.of(thread), false);
         }
         // not started yet: it is pinned when it runs
     }
 
-    /** Pins threads that already run (found at install, or renamed by another thread). */
-    int pinRunning(List<Thread> threads) {
+    /**
+     * Pins threads that already run (found at install, or renamed by another thread). A batch is
+     * logged as one summary line, a single thread as itself.
+     *
+     * @return how many were pinned
+     */
+    int pinRunning(List<Thread> threads, boolean batch) {
         if (threads.isEmpty()) {
             return 0;
         }
@@ -119,49 +136,90 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
                     + " take a matching name again", e.getMessage());
             return 0;
         }
+        List<PinnedThread> batchPinned = new ArrayList<>();
         int count = 0;
         for (Thread thread : threads) {
             Long tid = nativeIds.get(thread.getId());
             if (tid == null || pinned.containsKey(thread)) {
-                continue;
+                continue; // ended since it was listed, or already pinned as it started
             }
             try {
-                pin(thread, tid);
+                PinnedThread record = pin(thread, tid);
+                if (record == null) {
+                    continue;
+                }
                 count++;
-            } catch (OsException | RuntimeException e) {
+                if (batch) {
+                    log.pinnedRunning(record);
+                    batchPinned.add(record);
+                } else {
+                    log.pinned(record);
+                }
+            } catch (OsException e) {
+                if (!e.noSuchThread()) {
+                    Log.warn("pin: %s (tid %d) not pinned: %s", thread.getName(), tid, e.getMessage());
+                }
+            } catch (RuntimeException e) {
                 Log.warn("pin: %s (tid %d) not pinned: %s", thread.getName(), tid, e.getMessage());
             }
+        }
+        if (batch) {
+            summarise(batchPinned);
         }
         return count;
     }
 
-    private synchronized void pin(Thread thread, long tid) throws OsException {
+    /**
+     * One line for threads found running: how many, the first few names, where they went and with
+     * which policy (read once all are pinned: the first on a CPU is FIFO until a second joins it).
+     */
+    private void summarise(List<PinnedThread> records) {
+        Map<String, Integer> placed = new TreeMap<>();
+        List<String> names = new ArrayList<>();
+        for (PinnedThread record : records) {
+            placed.merge((record.cpu >= 0 ? "on CPU " + record.cpu + " " : "") + record.policy(), 1, Integer::sum);
+            if (names.size() < NAMES_IN_SUMMARY) {
+                names.add(record.thread.getName());
+            }
+        }
+        int count = records.size();
+        StringBuilder where = new StringBuilder();
+        placed.forEach((place, n) -> where.append(where.length() == 0 ? ": " : ", ").append(n).append(" ").append(place));
+        Log.info("pin: %d running %s matching %s pinned%s%s%s", count, count == 1 ? "thread" : "threads", config.globs(),
+                names.isEmpty() ? "" : " (" + String.join(", ", names) + (count > names.size() ? ", …)" : ")"), where,
+                log.refusalCounts());
+    }
+
+    /** @return the record, or null when pinning has stopped or the thread is pinned already */
+    private synchronized PinnedThread pin(Thread thread, long tid) throws OsException {
         if (stopped || pinned.containsKey(thread)) {
-            return;
+            return null;
         }
         PinnedThread record = new PinnedThread(thread, tid, cores != null ? os.affinity(tid) : null, os.scheduling(tid),
                 slack(tid));
         if (cores != null) {
-            int cpu = cores.take();
+            int cpu = cores.leastUsed();
             try {
                 os.setAffinity(tid, single(cpu));
                 if (!os.affinity(tid).equals(single(cpu))) {
                     throw new OsException("read back CPUs " + CpuList.of(os.affinity(tid)) + " after pinning to " + cpu, 0);
                 }
                 record.cpu = cpu;
+                cores.add(cpu, record);
             } catch (OsException e) {
-                cores.release(cpu);
-                record.problems.add("not pinned: " + withRemedy(e));
+                if (e.noSuchThread()) {
+                    return null;
+                }
+                refused(PinLog.Refusal.CPU, record, e, Remedies.SYS_NICE);
             }
         }
         pinned.put(thread, record);
+        pinnedTids.add(tid);
         if (config.rtPriority() > 0) {
             applyRule(record);
-            if (record.cpu >= 0) {
-                for (PinnedThread other : pinned.values()) {
-                    if (other != record && other.cpu == record.cpu) {
-                        applyRule(other);
-                    }
+            if (record.cpu >= 0 && cores.users(record.cpu) == 2) { // its CPU's first thread is no longer alone
+                for (PinnedThread other : cores.on(record.cpu)) {
+                    applyRule(other);
                 }
             }
         }
@@ -169,12 +227,19 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
             try {
                 os.setTimerSlackNanos(tid, 1);
             } catch (OsException e) {
-                if (!e.isUnsupported()) { // an OS without timer slack says so once, in its own action
-                    record.problems.add("timer slack: " + withRemedy(e));
+                if (!e.isUnsupported() && !e.noSuchThread()) { // an OS without timer slack says so once, in its own action
+                    refused(PinLog.Refusal.SLACK, record, e, Remedies.SYS_NICE);
                 }
             }
         }
-        Log.info("pinned %s", record.describe());
+        return record;
+    }
+
+    /** Noted on the thread (its describe() says it) and logged once per remedy. */
+    private void refused(PinLog.Refusal refusal, PinnedThread record, OsException e, String remedy) {
+        String why = e.lacksPrivilege() ? remedy : null;
+        record.problems.add(refusal.what() + ": " + e.getMessage() + (why == null ? "" : "; " + why));
+        log.refused(refusal, record, e.getMessage(), why);
     }
 
     /** Gives {@code record} the policy the real-time rule wants for its CPU now, read back. */
@@ -192,8 +257,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
             record.scheduling = now;
         } catch (OsException e) {
             if (!e.noSuchThread()) {
-                record.problems.add(wanted + ": " + (e.lacksPrivilege() ? e.getMessage() + "; " + rtRemedy
-                        : e.getMessage()));
+                refused(PinLog.Refusal.POLICY, record, e, rtRemedy);
             }
         }
     }
@@ -205,7 +269,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         }
         try {
             if (starting && record.starting++ == 0) {
-                os.setAffinity(record.tid, config.cores().others().bits());
+                os.setAffinity(record.tid, sharedCpus());
             } else if (!starting && record.starting > 0 && --record.starting == 0) {
                 os.setAffinity(record.tid, single(record.cpu));
             }
@@ -217,9 +281,12 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
 
     private synchronized void ended(Thread thread) {
         PinnedThread record = pinned.remove(thread);
-        if (record != null && record.cpu >= 0) {
-            Log.debug("pin: %s ended, CPU %d released", thread.getName(), record.cpu);
-            release(record.cpu);
+        if (record != null) {
+            pinnedTids.remove(record.tid);
+            if (record.cpu >= 0) {
+                Log.debug("pin: %s ended, CPU %d released", thread.getName(), record.cpu);
+                release(record);
+            }
         }
     }
 
@@ -232,8 +299,9 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         if (record == null) {
             return;
         }
+        pinnedTids.remove(record.tid);
         try {
-            giveBack(record, record.cpu >= 0 ? config.cores().others().bits() : null, 1);
+            giveBack(record, record.cpu >= 0 ? sharedCpus() : null, 1);
             Log.info("pin: %s (tid %d) no longer matches %s: back with the other threads", thread.getName(),
                     record.tid, config.globs());
         } catch (OsException e) {
@@ -243,7 +311,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
             }
         }
         if (record.cpu >= 0) {
-            release(record.cpu);
+            release(record);
         }
     }
 
@@ -264,14 +332,12 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         }
     }
 
-    /** Frees a dedicated CPU; a thread left alone on it goes back to the policy for a CPU of its own. */
-    private void release(int cpu) {
-        cores.release(cpu);
-        if (config.rtPriority() > 0) {
-            for (PinnedThread other : pinned.values()) {
-                if (other.cpu == cpu) {
-                    applyRule(other);
-                }
+    /** Frees a thread's dedicated CPU; a thread left alone there goes back to the policy for a CPU of its own. */
+    private void release(PinnedThread record) {
+        cores.remove(record.cpu, record);
+        if (config.rtPriority() > 0 && cores.users(record.cpu) == 1) {
+            for (PinnedThread other : cores.on(record.cpu)) {
+                applyRule(other);
             }
         }
     }
@@ -295,6 +361,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
             }
         }
         pinned.clear();
+        pinnedTids.clear();
         return failures;
     }
 
@@ -311,12 +378,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
     }
 
     boolean isPinned(long tid) {
-        for (PinnedThread record : pinned.values()) {
-            if (record.tid == tid) {
-                return true;
-            }
-        }
-        return false;
+        return pinnedTids.contains(tid);
     }
 
     int virtualThreadsSeen() {
@@ -334,13 +396,24 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         }
     }
 
+    /**
+     * The CPUs the rest of the JVM runs on now: those of its first thread (tid = pid), which the
+     * launcher keeps for the JVM's life and the cpu-affinity action sets like every other. Not the
+     * plan's "others": pinning is applied before the JVM is narrowed and taken off after it is
+     * widened again, and a thread started by a pinned thread in between must get what the rest
+     * has at that moment.
+     */
+    private BitSet sharedCpus() {
+        try {
+            return os.affinity(PID);
+        } catch (OsException e) {
+            return config.cores().others().bits();
+        }
+    }
+
     private static BitSet single(int cpu) {
         BitSet bits = new BitSet();
         bits.set(cpu);
         return bits;
-    }
-
-    private static String withRemedy(OsException e) {
-        return e.lacksPrivilege() ? e.getMessage() + "; " + Remedies.SYS_NICE : e.getMessage();
     }
 }

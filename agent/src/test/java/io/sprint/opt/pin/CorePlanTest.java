@@ -56,11 +56,25 @@ class CorePlanTest {
     @Test
     void moreThreadsThanCpusShareRoundRobinAndEndedThreadsFreeTheirCpu() {
         CoreTable table = new CoreTable(new int[] {2, 3});
-        assertEquals(2, table.take());
-        assertEquals(3, table.take());
-        assertEquals(2, table.take());
+        PinnedThread a = thread(1);
+        PinnedThread b = thread(2);
+        PinnedThread c = thread(3);
+        assertEquals(2, take(table, a));
+        assertEquals(3, take(table, b));
+        assertEquals(2, take(table, c));
         assertEquals(2, table.users(2));
-        table.release(3);
-        assertEquals(3, table.take());
+        assertEquals(java.util.Set.of(a, c), table.on(2));
+        table.remove(3, b);
+        assertEquals(3, table.leastUsed());
+    }
+
+    private static int take(CoreTable table, PinnedThread thread) {
+        int cpu = table.leastUsed();
+        table.add(cpu, thread);
+        return cpu;
+    }
+
+    private static PinnedThread thread(long tid) {
+        return new PinnedThread(Thread.currentThread(), tid, null, io.sprint.opt.platform.Scheduling.NORMAL, -1);
     }
 }

@@ -36,7 +36,17 @@ class ThreadPinnerTest {
 
         @Override public String name() { return "table"; }
         @Override public List<Long> threads() { return List.copyOf(cpus.keySet()); }
-        @Override public BitSet affinity(long t) throws OsException { return (BitSet) cpus.get(t).clone(); }
+        TableOs() {
+            cpus.put(ProcessHandle.current().pid(), CpuList.parse("0-1").bits()); // the rest of the JVM: the plan's others
+        }
+
+        @Override public BitSet affinity(long t) throws OsException {
+            BitSet mask = cpus.get(t);
+            if (mask == null) {
+                throw new OsException("no thread " + t, OsException.ESRCH);
+            }
+            return (BitSet) mask.clone();
+        }
         @Override public void setAffinity(long t, BitSet set) throws OsException { cpus.put(t, (BitSet) set.clone()); }
         @Override public long currentThreadId() { return tid.get(); }
         @Override public Scheduling scheduling(long t) { return policies.get(t); }
@@ -94,7 +104,9 @@ class ThreadPinnerTest {
                 pinner.accept(Thread.currentThread(), SprintOptThreadHook.EXIT);
             }, name);
             thread.start();
-            started.await();
+            if (!started.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError(name + " did not start (did the pinner throw on it?)");
+            }
         }
 
         String cpus() {
@@ -218,5 +230,21 @@ class ThreadPinnerTest {
         assertEquals("2", seen[1], "back on it afterwards");
         relay.end();
         assertEquals(0, pinner.threads().size(), "ended threads give their CPU back");
+    }
+
+    /** Pinning is applied before the rest of the JVM is narrowed and taken off after it is widened. */
+    @Test
+    void aThreadStartedByAPinnedOneGetsWhatTheRestOfTheJvmHasNow() throws Exception {
+        os.cpus.put(ProcessHandle.current().pid(), CpuList.parse("0-3").bits());
+        String[] seen = new String[1];
+        Relay relay = new Relay("relay-1", () -> {
+            long tid = os.currentThreadId();
+            pinner.accept(new Thread(() -> { }), SprintOptThreadHook.STARTING);
+            seen[0] = CpuList.of(os.cpus.get(tid)).toString();
+            pinner.accept(new Thread(() -> { }), SprintOptThreadHook.STARTED);
+        });
+        assertEquals("0-3", seen[0], "not yet narrowed, or widened again: the whole mask");
+        assertEquals("2", relay.cpus());
+        relay.end();
     }
 }

@@ -64,7 +64,7 @@ class ContainerTest {
                 seen++;
             }
             assertTrue(seen > 0, cpus.getStdout());
-            assertTrue(container.getLogs().contains("pinned relay-0"), container.getLogs());
+            assertTrue(Target.pinnedLine("relay-0").matcher(container.getLogs()).find(), container.getLogs());
 
             Container.ExecResult health = container.execInContainer("sh", "-c", CLI + "health 1");
             assertEquals(0, health.getExitCode(), health.getStdout() + health.getStderr());

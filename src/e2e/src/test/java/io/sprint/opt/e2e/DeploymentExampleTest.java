@@ -56,7 +56,7 @@ class DeploymentExampleTest {
                 "--rate", "2000"), environment)) {
             app.awaitStdout("relay app pid", Duration.ofSeconds(20));
             app.awaitStderr("level " + level + " applied", Duration.ofSeconds(20));
-            app.awaitStderr("pinned relay-0", Duration.ofSeconds(10));
+            app.awaitPinned("relay-0", Duration.ofSeconds(10));
             assertTrue(Http.await("http://127.0.0.1:" + port + "/metrics", Duration.ofSeconds(10))
                     .contains("\nruntime_optimization_level 3.0\n"));
 

@@ -35,6 +35,32 @@ final class OsState {
     }
 
     /**
+     * Each thread's Cpus_allowed_list and name straight from /proc/PID/task/TID/status (one taskset
+     * per thread is too slow for thousands): name → CPU list, for threads still alive.
+     */
+    static Map<Long, String[]> namesAndCpus(long pid) throws IOException {
+        Map<Long, String[]> threads = new TreeMap<>();
+        for (long tid : threads(pid)) {
+            try {
+                String name = null;
+                String cpus = null;
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid),
+                        "status"))) {
+                    if (line.startsWith("Name:")) {
+                        name = line.substring(5).trim();
+                    } else if (line.startsWith("Cpus_allowed_list:")) {
+                        cpus = line.substring("Cpus_allowed_list:".length()).trim();
+                    }
+                }
+                threads.put(tid, new String[] {name, cpus});
+            } catch (java.nio.file.NoSuchFileException e) {
+                // ended meanwhile
+            }
+        }
+        return threads;
+    }
+
+    /**
      * A thread's policy as {@code chrt -p TID} prints it: "SCHED_FIFO 10", "SCHED_OTHER 0"; null
      * when the thread has ended.
      */

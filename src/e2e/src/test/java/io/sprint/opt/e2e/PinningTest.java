@@ -115,7 +115,7 @@ class PinningTest {
         List<String> launch = List.of("-Xss136k", Artifacts.agentArg("level=turbo,pin=relay-*,metrics=" + Http.freePort()
                 + ",hiccup=true"));
         try (Target app = Target.relayApp(jdk, launch, 60)) {
-            app.awaitStderr("pinned relay-0", Duration.ofSeconds(20));
+            app.awaitPinned("relay-0", Duration.ofSeconds(20));
             app.awaitStderr("level turbo applied", Duration.ofSeconds(10));
             long relay = OsState.threadsByName(app.pid()).get("relay-0");
             assertEquals("1", OsState.affinity(app.pid()).get(relay));

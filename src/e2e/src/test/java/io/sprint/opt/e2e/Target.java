@@ -80,6 +80,27 @@ final class Target implements AutoCloseable {
         await("stderr", this::stderr, needle, timeout);
     }
 
+    /**
+     * Waits until the agent's log says {@code thread} is pinned: a line of its own ("pinned relay-0
+     * (tid …") when it was pinned as it started, or the summary naming it when it was found running.
+     */
+    void awaitPinned(String thread, Duration timeout) throws Exception {
+        java.util.regex.Pattern line = pinnedLine(thread);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!line.matcher(stderr()).find()) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError(thread + " not logged as pinned after " + timeout + "\nstderr: " + stderr());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    static java.util.regex.Pattern pinnedLine(String thread) {
+        String name = java.util.regex.Pattern.quote(thread);
+        return java.util.regex.Pattern.compile("(?m)^\\[sprint-opt\\] (pinned " + name + " \\(|pin: .* pinned \\(.*\\b"
+                + name + "\\b)");
+    }
+
     /** Output read so far, by name. */
     private interface Output {
         String read() throws IOException;
