@@ -19,12 +19,25 @@ import java.lang.instrument.Instrumentation;
  * command reports the result.
  */
 public final class AgentEntry {
+    /**
+     * The agent arguments with which the attach command loads the agent: create the runtime and
+     * its MBean, apply nothing. The command then applies its options through the MBean, whose
+     * answer is that call's own result, whatever other commands do to the JVM meanwhile.
+     */
+    public static final String LOAD_ONLY = "--load-only";
     private static AgentRuntime runtime;
 
     private AgentEntry() {
     }
 
     public static void start(String args, Instrumentation inst, boolean attached) {
+        if (attached && LOAD_ONLY.equals(args)) {
+            AgentRuntime created = applyNow(null, false, inst);
+            if (created != null) {
+                created.publish(false);
+            }
+            return;
+        }
         boolean strict = isStrict(args);
         Options options = null;
         try {

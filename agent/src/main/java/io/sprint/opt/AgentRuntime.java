@@ -1,6 +1,7 @@
 package io.sprint.opt;
 
 import io.sprint.opt.action.ActionRecord;
+import io.sprint.opt.action.ActionStatus;
 import io.sprint.opt.config.Collector;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.config.Options;
@@ -169,7 +170,11 @@ final class AgentRuntime implements OptimizerControl {
 
     @Override
     public List<Map<String, Object>> actions() {
-        return optimizer.state().actions().stream().map(AgentRuntime::row).collect(Collectors.toList());
+        return rows(optimizer.state().actions());
+    }
+
+    private static List<Map<String, Object>> rows(List<ActionRecord> records) {
+        return records.stream().map(AgentRuntime::row).collect(Collectors.toList());
     }
 
     private static Map<String, Object> row(ActionRecord record) {
@@ -199,15 +204,18 @@ final class AgentRuntime implements OptimizerControl {
 
     /** Stops adaptive tuning first: it would otherwise apply a level again. */
     @Override
-    public synchronized List<String> restore() {
+    public synchronized Result restore() {
         if (services != null) {
             services.stopAdaptive();
         }
-        return lines(optimizer.restore());
+        List<ActionRecord> records = optimizer.restore();
+        boolean complete = records.stream().noneMatch(r -> r.status() == ActionStatus.FAILED);
+        return new Result(complete, level(), rows(records));
     }
 
+    /** The result is read inside the lock: a concurrent apply or restore cannot change what it says. */
     @Override
-    public List<String> apply(String args) {
+    public synchronized Result apply(String args) {
         Options options;
         try {
             options = OptionsParser.parse(args);
@@ -217,19 +225,12 @@ final class AgentRuntime implements OptimizerControl {
         }
         Log.setVerbosity(options.log());
         Optimizer.Outcome outcome = apply(options);
-        if (!outcome.applied()) {
-            String message = "no level of " + options.level() + " could be applied: "
-                    + lines(outcome.actions()).stream().filter(l -> l.contains(" failed ")).collect(Collectors.joining("; "));
-            if (options.strict()) {
-                throw new IllegalStateException("strict=true: " + message);
-            }
-            return List.of(message);
+        if (!outcome.applied() && options.strict()) {
+            throw new IllegalStateException("strict=true: no level of " + options.level() + " could be applied: "
+                    + outcome.actions().stream().filter(r -> r.status() == ActionStatus.FAILED)
+                            .map(ActionRecord::toString).collect(Collectors.joining("; ")));
         }
-        return lines(outcome.actions());
-    }
-
-    private static List<String> lines(List<ActionRecord> records) {
-        return records.stream().map(ActionRecord::toString).collect(Collectors.toList());
+        return new Result(outcome.applied(), level(), rows(outcome.actions()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.sprint.opt.cli;
 import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.sprint.opt.AgentEntry;
 import io.sprint.opt.LevelActions;
 import io.sprint.opt.Optimizer;
 import io.sprint.opt.SystemProperties;
@@ -158,21 +159,29 @@ public final class Cli {
         return 0;
     }
 
+    /**
+     * Loads the agent if it is not there yet (creating its MBean, applying nothing), then applies
+     * the options through the MBean and reports what that call did: ten commands at once each
+     * print their own level.
+     */
     private int attach(String pid, Options options) throws CommandException {
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
             try {
-                jvm.loadAgent(jarPath(), options.toArgs());
+                if (!jvm.agentLoaded()) {
+                    jvm.loadAgent(jarPath(), AgentEntry.LOAD_ONLY);
+                }
             } catch (AgentInitializationException e) {
-                throw new CommandException("JVM " + pid + " refused: " + (options.strict()
-                        ? "strict=true and the level could not be applied" : "the agent failed to start")
-                        + "; its stderr has the reason");
+                throw new CommandException("JVM " + pid + " refused the agent: it failed to start; its stderr has the"
+                        + " reason");
             } catch (Exception e) {
                 throw new CommandException("cannot load the agent into JVM " + pid + ": " + e);
             }
-            MBeanServerConnection jmx = jvm.optimizer();
-            boolean applied = (Boolean) attribute(jmx, "Applied");
-            out.println("JVM " + pid + ": level " + attribute(jmx, "Level") + (applied ? " applied" : " not applied"));
-            printActions((CompositeData[]) attribute(jmx, "Actions"));
+            CompositeData result = (CompositeData) invoke(jvm.optimizer(), "apply", options.toArgs());
+            boolean applied = (Boolean) result.get("succeeded");
+            out.println("JVM " + pid + ": " + (applied ? "level " + result.get("level") + " applied"
+                    : "no level of " + options.level() + " could be applied; level " + result.get("level")
+                    + " in force"));
+            printActions((CompositeData[]) result.get("actions"));
             return applied ? 0 : 1;
         }
     }
@@ -213,12 +222,13 @@ public final class Cli {
 
     private int restore(String pid) throws CommandException {
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
-            MBeanServerConnection jmx = jvm.optimizer();
-            invoke(jmx, "restore");
-            CompositeData[] records = (CompositeData[]) attribute(jmx, "Actions");
-            out.println("JVM " + pid + ": " + (records.length == 0 ? "nothing to restore" : "restored"));
+            CompositeData result = (CompositeData) invoke(jvm.optimizer(), "restore");
+            CompositeData[] records = (CompositeData[]) result.get("actions");
+            boolean complete = (Boolean) result.get("succeeded");
+            out.println("JVM " + pid + ": " + (records.length == 0 ? "nothing to restore"
+                    : complete ? "restored" : "not everything restored; level " + result.get("level") + " in force"));
             printActions(records);
-            return Arrays.stream(records).anyMatch(r -> "failed".equals(r.get("status"))) ? 1 : 0;
+            return complete ? 0 : 1;
         }
     }
 
@@ -322,9 +332,14 @@ public final class Cli {
         }
     }
 
-    private static Object invoke(MBeanServerConnection jmx, String operation) throws CommandException {
+    /** An operation with String parameters; a strict refusal or a bad option is its one-line reason. */
+    private static Object invoke(MBeanServerConnection jmx, String operation, String... params) throws CommandException {
+        String[] signature = new String[params.length];
+        java.util.Arrays.fill(signature, String.class.getName());
         try {
-            return jmx.invoke(TargetJvm.name(), operation, new Object[0], new String[0]);
+            return jmx.invoke(TargetJvm.name(), operation, params, signature);
+        } catch (javax.management.RuntimeMBeanException e) {
+            throw new CommandException(operation + " refused: " + e.getCause().getMessage());
         } catch (Exception e) {
             throw new CommandException(operation + " failed: " + e);
         }

@@ -9,6 +9,15 @@ import java.util.Map;
  * sprint-opt classes can deserialise.
  */
 public interface OptimizerControl {
+    /**
+     * What one apply or restore did, as its caller must report it: whether it succeeded (a level
+     * of the request applied; everything restored), the level in force right after it, and its
+     * own action records - not the JVM's state read afterwards, which a concurrent call may
+     * already have changed.
+     */
+    record Result(boolean succeeded, String level, List<Map<String, Object>> actions) {
+    }
+
     String level();
 
     boolean applied();
@@ -26,10 +35,10 @@ public interface OptimizerControl {
     /** adaptive=true: its last decisions, oldest first; empty when it is off. */
     List<String> adaptiveDecisions();
 
-    List<String> restore();
+    Result restore();
 
     /** @throws IllegalArgumentException for bad options; IllegalStateException when strict fails */
-    List<String> apply(String options);
+    Result apply(String options);
 
     /** Empty when healthy; otherwise one reason per entry. */
     List<String> healthCheck();

@@ -39,6 +39,7 @@ public final class OptimizerMBean implements DynamicMBean {
     private final CompositeType systemInfoType;
     private final CompositeType actionType;
     private final CompositeType pinnedThreadType;
+    private final CompositeType resultType;
     private final MBeanInfo info;
 
     public OptimizerMBean(OptimizerControl control) throws OpenDataException {
@@ -51,6 +52,11 @@ public final class OptimizerMBean implements DynamicMBean {
                 new String[] {"name", "tid", "cpu", "policy"}, new String[] {"thread name", "native thread id",
                         "CPU it is pinned to", "scheduling policy"},
                 new OpenType<?>[] {SimpleType.STRING, SimpleType.LONG, SimpleType.INTEGER, SimpleType.STRING});
+        this.resultType = new CompositeType("Result", "what one apply or restore did",
+                new String[] {"succeeded", "level", "actions"},
+                new String[] {"apply: a level of the request applied; restore: everything restored",
+                        "level in force right after this call", "this call's action records"},
+                new OpenType<?>[] {SimpleType.BOOLEAN, SimpleType.STRING, new ArrayType<>(1, actionType)});
         this.info = buildInfo();
     }
 
@@ -98,12 +104,12 @@ public final class OptimizerMBean implements DynamicMBean {
         };
         ArrayType<String[]> strings = ArrayType.getArrayType(SimpleType.STRING);
         OpenMBeanOperationInfo[] operations = {
-            operation("restore", "roll every change back; returns the restore records", strings,
+            operation("restore", "roll every change back; returns this restore's result", resultType,
                     MBeanOperationInfo.ACTION),
-            new OpenMBeanOperationInfoSupport("apply", "apply options (level=…,…) over the current state",
-                    new OpenMBeanParameterInfo[] {new OpenMBeanParameterInfoSupport("options",
+            new OpenMBeanOperationInfoSupport("apply", "apply options (level=…,…) over the current state; returns"
+                    + " this apply's result", new OpenMBeanParameterInfo[] {new OpenMBeanParameterInfoSupport("options",
                             "comma-separated key=value", SimpleType.STRING)},
-                    strings, MBeanOperationInfo.ACTION),
+                    resultType, MBeanOperationInfo.ACTION),
             operation("healthCheck", "reasons the JVM is unhealthy; empty when healthy", strings,
                     MBeanOperationInfo.INFO),
             operation("triggerGc", "run a full GC and report what it freed", SimpleType.STRING,
@@ -150,6 +156,15 @@ public final class OptimizerMBean implements DynamicMBean {
         }
     }
 
+    private CompositeData result(OptimizerControl.Result result) throws MBeanException {
+        try {
+            return composite(resultType, Map.of("succeeded", result.succeeded(), "level", result.level(),
+                    "actions", composites(actionType, result.actions())));
+        } catch (OpenDataException e) {
+            throw new MBeanException(new IllegalStateException(e.getMessage()), "cannot render the result");
+        }
+    }
+
     private static CompositeData composite(CompositeType type, Map<String, Object> values) throws OpenDataException {
         return new CompositeDataSupport(type, values);
     }
@@ -187,15 +202,16 @@ public final class OptimizerMBean implements DynamicMBean {
     }
 
     @Override
-    public Object invoke(String operation, Object[] params, String[] signature) throws ReflectionException {
+    public Object invoke(String operation, Object[] params, String[] signature) throws ReflectionException,
+            MBeanException {
         switch (operation) {
             case "restore":
-                return control.restore().toArray(new String[0]);
+                return result(control.restore());
             case "apply":
                 if (params == null || params.length != 1 || !(params[0] instanceof String)) {
                     throw new IllegalArgumentException("apply takes one String: the options");
                 }
-                return control.apply((String) params[0]).toArray(new String[0]);
+                return result(control.apply((String) params[0]));
             case "healthCheck":
                 return control.healthCheck().toArray(new String[0]);
             case "triggerGc":

@@ -74,4 +74,55 @@ class AttachTest {
             assertEquals(1, status.exit(), "the agent was never loaded: " + status);
         }
     }
+
+    /**
+     * Ten attaches at once to a JVM without the agent, ten levels: each command prints the level
+     * its own call applied and exits 0; then restores racing attaches each report their own result.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void concurrentCommandsEachReportTheirOwnResult(Jdk jdk) throws Exception {
+        List<String> levels = List.of("basic", "standard", "aggressive", "enterprise", "turbo");
+        try (Target app = Target.relayApp(jdk, List.of(), 120)) {
+            String pid = Long.toString(app.pid());
+            List<java.util.concurrent.CompletableFuture<Run>> attaches = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String level = levels.get(i % levels.size());
+                attaches.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> cli("attach", pid, "level=" + level,
+                        "mlock=false")));
+            }
+            for (int i = 0; i < attaches.size(); i++) {
+                Run attach = attaches.get(i).join();
+                assertEquals(0, attach.exit(), attach.toString());
+                assertTrue(attach.out().startsWith("JVM " + pid + ": level " + levels.get(i % levels.size())
+                        + " applied\n"), attach.toString());
+            }
+
+            List<java.util.concurrent.CompletableFuture<Run>> mixed = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String[] command = i % 2 == 0 ? new String[] {"restore", pid}
+                        : new String[] {"attach", pid, "level=" + levels.get(i % levels.size()), "mlock=false"};
+                mixed.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> cli(command)));
+            }
+            for (int i = 0; i < mixed.size(); i++) {
+                Run run = mixed.get(i).join();
+                assertEquals(0, run.exit(), run.toString());
+                if (i % 2 == 0) {
+                    assertTrue(run.out().startsWith("JVM " + pid + ": restored\n")
+                            || run.out().startsWith("JVM " + pid + ": nothing to restore\n"), run.toString());
+                } else {
+                    assertTrue(run.out().startsWith("JVM " + pid + ": level " + levels.get(i % levels.size())
+                            + " applied\n"), run.toString());
+                }
+            }
+        }
+    }
+
+    private static Run cli(String... args) {
+        try {
+            return Run.cli(args);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
