@@ -63,9 +63,13 @@ final class AgentServices {
             if (hiccups != null) {
                 hiccups.addSink(metersHiccupSink);
             }
-            endpoint = MetricsEndpoint.start(wanted, meters);
+            endpoint = MetricsEndpoint.start(wanted, meters::scrape);
             requestedAddress = wanted;
             Log.info("metrics: Prometheus endpoint on http://%s/metrics", endpoint.address());
+            if (MetricsEndpoint.reachableFromOtherHosts(wanted)) {
+                Log.warn("metrics: http://%s/metrics is plain HTTP without authentication, open to every host that"
+                        + " reaches this one: keep it behind a firewall or network policy", endpoint.address());
+            }
         } catch (Exception | LinkageError e) {
             Log.warn("metrics: cannot serve /metrics on %s (metrics=%s): %s; the application runs on", wanted,
                     wanted, e);

@@ -32,6 +32,7 @@ public enum OptionKey {
     ADAPTIVE_INTERVAL("adaptive.interval", "seconds from 1 to 3600"),
     HEALTH_GC("health.gc", "a GC CPU fraction above 0 and at most 1, such as 0.2"),
     HEALTH_THREADS("health.threads", "a thread count from 1 to 10000000"),
+    HEALTH_HICCUP("health.hiccup", "a hiccup p99 in ms above 0 and at most 3600000, such as 100"),
     STRICT("strict"),
     LOG("log", "quiet, info or debug"),
     CONFIG("config", "the path of a regular file of key=value lines, at most 64 KiB, that only its owner (the JVM's user or root) may write");
@@ -105,6 +106,8 @@ public enum OptionKey {
                 return doubleIn(value, 0, 1);
             case HEALTH_THREADS:
                 return intIn(value, 1, 10_000_000);
+            case HEALTH_HICCUP:
+                return doubleIn(value, 0, 3_600_000);
             case LOG:
                 return Log.Verbosity.valueOf(value.toUpperCase(Locale.ROOT));
             case CONFIG:

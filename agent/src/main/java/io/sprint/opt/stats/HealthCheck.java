@@ -7,16 +7,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The seed's health check: level applied, GC pressure, thread leak. */
+/**
+ * The seed's health check: level applied, GC pressure, thread leak; and, with the hiccup meter
+ * on, stalls: a JVM that just stood still for seconds is not healthy, however little GC it did.
+ */
 public final class HealthCheck {
-    /** The seed's thresholds: GC CPU fraction above 0.2, more than 10,000 threads. */
-    public record Thresholds(double gcCpuFraction, int threads) {
-        public static final Thresholds SEED = new Thresholds(0.2, 10_000);
+    /**
+     * The seed's thresholds (GC CPU fraction above 0.2, more than 10,000 threads), and a hiccup
+     * p99 over the meter's 60 s window above 100 ms: a hundred times the stall a latency service
+     * budgets, and far above what scheduling delay alone gives on a busy host.
+     */
+    public record Thresholds(double gcCpuFraction, int threads, double hiccupP99Millis) {
+        public static final Thresholds SEED = new Thresholds(0.2, 10_000, 100);
 
-        /** {@code health.gc} and {@code health.threads}, the seed's where not given. */
+        /** {@code health.gc}, {@code health.threads} and {@code health.hiccup}, the defaults where not given. */
         public static Thresholds of(Options options) {
             return new Thresholds(options.doubleOr(OptionKey.HEALTH_GC, SEED.gcCpuFraction),
-                    options.intOr(OptionKey.HEALTH_THREADS, SEED.threads));
+                    options.intOr(OptionKey.HEALTH_THREADS, SEED.threads),
+                    options.doubleOr(OptionKey.HEALTH_HICCUP, SEED.hiccupP99Millis));
         }
     }
 
@@ -33,6 +41,11 @@ public final class HealthCheck {
         if (gc > limits.gcCpuFraction()) {
             reasons.add(String.format(Locale.ROOT, "high GC pressure: gc_cpu_fraction %.2f > %.2f (health.gc)", gc,
                     limits.gcCpuFraction()));
+        }
+        double hiccup = (Double) stats.getOrDefault("hiccup_p99_ms", -1.0);
+        if (hiccup > limits.hiccupP99Millis()) {
+            reasons.add(String.format(Locale.ROOT, "long stalls: hiccup_p99_ms %.1f > %.1f (health.hiccup)", hiccup,
+                    limits.hiccupP99Millis()));
         }
         int threads = (Integer) stats.get("num_threads");
         if (threads > limits.threads()) {

@@ -104,6 +104,20 @@ class GcPausesTest {
                 HealthCheck.reasons(Map.of("applied", true, "gc_cpu_fraction", 0.1, "num_threads", 50), tight));
     }
 
+    /** What the meter reads right after a 5 s stop of the whole JVM (kill -STOP, a long safepoint). */
+    @Test
+    void aLongStallIsUnhealthyOnlyWithTheHiccupMeterOn() {
+        HealthCheck.Thresholds seed = HealthCheck.Thresholds.SEED;
+        assertEquals(List.of("long stalls: hiccup_p99_ms 4882.0 > 100.0 (health.hiccup)"), HealthCheck.reasons(
+                Map.of("applied", true, "gc_cpu_fraction", 0.01, "num_threads", 50, "hiccup_p99_ms", 4882.0), seed));
+        assertEquals(List.of(), HealthCheck.reasons(
+                Map.of("applied", true, "gc_cpu_fraction", 0.01, "num_threads", 50, "hiccup_p99_ms", -1.0), seed),
+                "-1: the meter is off");
+        HealthCheck.Thresholds strict = HealthCheck.Thresholds.of(io.sprint.opt.config.OptionsParser.parse("health.hiccup=2"));
+        assertEquals(List.of("long stalls: hiccup_p99_ms 2.5 > 2.0 (health.hiccup)"), HealthCheck.reasons(
+                Map.of("applied", true, "gc_cpu_fraction", 0.01, "num_threads", 50, "hiccup_p99_ms", 2.5), strict));
+    }
+
     @Test
     void optimalThreadsReserveHousekeeping() {
         assertEquals(1, SystemInfo.optimalThreads(1));

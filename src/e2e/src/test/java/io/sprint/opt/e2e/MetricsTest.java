@@ -58,7 +58,7 @@ class MetricsTest {
 
             URI uri = URI.create(url);
             assertEquals(405, Http.status(HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.ofString("x")).build()));
-            assertEquals(405, Http.status(HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody())
+            assertEquals(200, Http.status(HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody())
                     .build()));
             assertEquals(404, Http.status(HttpRequest.newBuilder(uri.resolve("/metricsx")).build()));
             Optional<String> other = nonLoopbackAddress();
@@ -143,6 +143,28 @@ class MetricsTest {
         }
     }
 
+    /** The whole JVM stopped for 5 s (SIGSTOP): the hiccup meter saw it, so health says unhealthy. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void aFiveSecondStallIsUnhealthy(Jdk jdk) throws Exception {
+        try (Target app = Target.relayApp(jdk, List.of(Artifacts.agentArg("level=basic,hiccup=true")), 60)) {
+            try (Jmx jmx = Jmx.connect(app.pid())) {
+                assertEquals(true, jmx.get("Applied"));
+            }
+            Thread.sleep(1500); // a second of samples rolled into the window
+            Run healthy = Run.cli("health", Long.toString(app.pid()));
+            assertEquals(0, healthy.exit(), healthy.toString());
+            assertEquals(0, Run.of(List.of("kill", "-STOP", Long.toString(app.pid()))).exit());
+            Thread.sleep(5000);
+            assertEquals(0, Run.of(List.of("kill", "-CONT", Long.toString(app.pid()))).exit());
+            Thread.sleep(1500);
+            Run health = Run.cli("health", Long.toString(app.pid()));
+            assertEquals(1, health.exit(), health.toString());
+            assertTrue(health.out().trim().matches("long stalls: hiccup_p99_ms \\d+\\.\\d > 100\\.0 \\(health\\.hiccup\\)"),
+                    health.out());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource(Jdk.TARGETS)
     void adaptiveStepsUpWhenLateDownWhenCalmAndStopsOnRestore(Jdk jdk) throws Exception {
@@ -217,5 +239,67 @@ class MetricsTest {
                 .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
                 .map(InetAddress::getHostAddress).findFirst()
                 .or(() -> Optional.empty());
+    }
+
+    /**
+     * A scraper every second is answered every time while 200 connections trickle half a request
+     * head, one sends a byte every 4 s, and bursts of 50 clients come at once: the endpoint's one
+     * thread serves them all, cuts each at its deadline and never lets them queue the scraper.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void slowAndManyClientsNeverStopTheScrapes(Jdk jdk) throws Exception {
+        int port = Http.freePort();
+        try (Target app = Target.relayApp(jdk, List.of(Artifacts.agentArg("level=basic,metrics=0.0.0.0:" + port)), 60)) {
+            String url = "http://127.0.0.1:" + port + "/metrics";
+            Http.await(url, Duration.ofSeconds(15));
+            List<java.net.Socket> slow = new java.util.ArrayList<>();
+            java.util.concurrent.ExecutorService burst = java.util.concurrent.Executors.newFixedThreadPool(50);
+            Thread trickle = new Thread(() -> trickle(port));
+            try {
+                for (int i = 0; i < 200; i++) {
+                    java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
+                    socket.getOutputStream().write("GET /metr".getBytes(StandardCharsets.ISO_8859_1));
+                    slow.add(socket);
+                }
+                trickle.start();
+                int answered = 0;
+                for (int second = 0; second < 10; second++) {
+                    List<java.util.concurrent.Future<Integer>> clients = new java.util.ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                        clients.add(burst.submit(() -> Http.get(url).statusCode()));
+                    }
+                    long start = System.nanoTime();
+                    assertEquals(200, Http.get(url).statusCode(), "scrape " + second);
+                    answered++;
+                    for (java.util.concurrent.Future<Integer> client : clients) {
+                        assertEquals(200, client.get(10, java.util.concurrent.TimeUnit.SECONDS));
+                    }
+                    Thread.sleep(Math.max(0, 1000 - (System.nanoTime() - start) / 1_000_000));
+                }
+                assertEquals(10, answered);
+            } finally {
+                trickle.interrupt();
+                burst.shutdownNow();
+                for (java.net.Socket socket : slow) {
+                    socket.close();
+                }
+            }
+            assertEquals(1, app.stderr().lines().filter(l -> l.contains("is plain HTTP without authentication")).count(),
+                    app.stderr());
+            assertFalse(Http.listening("::1", port), "metrics=0.0.0.0 binds IPv4 only");
+        }
+    }
+
+    /** One byte of a request every 4 s, for as long as the server keeps the connection. */
+    private static void trickle(int port) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            for (byte b : "GET /metrics HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1)) {
+                socket.getOutputStream().write(b);
+                Thread.sleep(4000);
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            // cut off by the server's deadline, or the test is over
+        }
     }
 }
