@@ -11,11 +11,11 @@ import java.nio.file.Path;
  * {@code -javaagent}). It creates the agent's own class loader and hands over; everything else,
  * dependencies included, is hidden in the jar as {@code inst/**.classdata}.
  *
- * <p>Contract with {@code io.sprint.opt.AgentEntry}: it never throws, except an
+ * <p>Contract with {@code io.sprint.opt.core.AgentEntry}: it never throws, except an
  * {@link IllegalStateException} when {@code strict=true} wants start-up or attach to fail.
  */
 public final class AgentBoot {
-    private static final String ENTRY = "io.sprint.opt.AgentEntry";
+    private static final String ENTRY = "io.sprint.opt.core.AgentEntry";
     private static final String CLI = "io.sprint.opt.cli.Cli";
     private static IsolatedClassLoader loader;
 

@@ -3,24 +3,24 @@ package io.sprint.opt.cli;
 import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
-import io.sprint.opt.AgentEntry;
-import io.sprint.opt.LevelActions;
-import io.sprint.opt.Optimizer;
-import io.sprint.opt.SystemProperties;
-import io.sprint.opt.Version;
 import io.sprint.opt.action.Plan;
+import io.sprint.opt.config.CpuList;
 import io.sprint.opt.config.Level;
 import io.sprint.opt.config.LevelSpec;
-import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionKey;
+import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.config.Profile;
+import io.sprint.opt.core.AgentEntry;
+import io.sprint.opt.core.Optimizer;
+import io.sprint.opt.core.OsLayer;
+import io.sprint.opt.core.SystemProperties;
+import io.sprint.opt.core.Version;
+import io.sprint.opt.core.Wiring;
 import io.sprint.opt.jvm.HotSpotFlags;
 import io.sprint.opt.jvm.LaunchFlags;
-import io.sprint.opt.pin.ThreadPinning;
-import io.sprint.opt.platform.HostProbe;
-import io.sprint.opt.platform.Platforms;
-import io.sprint.opt.platform.Readiness;
+import io.sprint.opt.platform.Check;
+import io.sprint.opt.platform.Host;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -247,12 +247,10 @@ public final class Cli {
     }
 
     private int plan(Options options) {
-        HotSpotFlags flags = HotSpotFlags.platform();
-        HostProbe host = new HostProbe();
-        int cpus = host.usableCpuCount();
-        Optimizer optimizer = new Optimizer(new LevelActions(flags, host, host.allowedCpus(),
-                new ThreadPinning(null, Platforms::current)), System.getenv(), cpus,
-                state -> { });
+        Wiring wiring = Wiring.of(null);
+        HotSpotFlags flags = wiring.flags();
+        int cpus = wiring.cpus();
+        Optimizer optimizer = wiring.optimizer(state -> { });
         for (Map.Entry<Level, List<Plan>> level : optimizer.plan(options).entrySet()) {
             out.println("level " + level.getKey() + " on this host (" + cpus + " CPUs, JDK " + Runtime.version().feature()
                     + ", " + flags.collector() + " as in this JVM; a target started with other flags differs):");
@@ -279,7 +277,7 @@ public final class Cli {
         }
         Level level = spec.resolve(0, System.getenv());
         int feature = Runtime.version().feature();
-        Profile profile = Profile.resolve(level, new HostProbe().usableCpuCount(), Options.DEFAULTS);
+        Profile profile = Profile.resolve(level, OsLayer.host().usableCpuCount(), Options.DEFAULTS);
         List<LaunchFlags.LaunchFlag> flags = LaunchFlags.forProfile(profile, feature);
         out.println(flags.stream().map(LaunchFlags.LaunchFlag::flag).collect(Collectors.joining(" ")));
         out.println("# launch flags for level " + level + " on JDK " + feature + " (first line: paste into the java"
@@ -292,12 +290,13 @@ public final class Cli {
 
     /** The checks; the cores examined for interrupts are the first level's affinity, or cpus=. */
     private int doctor(Options options) {
-        HostProbe host = new HostProbe();
+        Host host = OsLayer.host();
         Profile profile = Profile.resolve(options.level().resolve(0, System.getenv()), host.usableCpuCount(), options);
         out.println("sprint-opt doctor: " + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + ", CPUs " + host.allowedCpus() + ", JDK " + Runtime.version().feature());
         Table table = new Table("CHECK", "STATUS", "VALUE", "ADVICE");
-        for (Readiness.Check check : new Readiness(host).checks(profile.affinity())) {
+        CpuList cores = profile.affinity() == null ? host.allowedCpus() : profile.affinity().intersect(host.allowedCpus());
+        for (Check check : host.doctor(cores)) {
             table.row(check.name(), check.status(), check.value(), check.advice());
         }
         table.print(out, "  ");

@@ -1,7 +1,7 @@
 package io.sprint.opt.cli;
 
 import com.sun.tools.attach.VirtualMachine;
-import io.sprint.opt.SystemProperties;
+import io.sprint.opt.core.SystemProperties;
 import io.sprint.opt.mbean.OptimizerMBean;
 import java.io.IOException;
 import java.util.Properties;

@@ -58,6 +58,14 @@ public final class LevelTable {
                 latency, affinity, collector, idleGcMillis));
     }
 
+    /**
+     * Cores kept for everything but pinned threads, of {@code usable} CPUs: one up to 16, two
+     * above, as the seed reserves.
+     */
+    public static int housekeeping(int usable) {
+        return usable > 16 ? 2 : 1;
+    }
+
     public static Row row(Level level) {
         return ROWS.get(level);
     }

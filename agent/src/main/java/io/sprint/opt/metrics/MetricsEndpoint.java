@@ -1,8 +1,8 @@
 package io.sprint.opt.metrics;
 
-import io.sprint.opt.AgentThreads;
 import io.sprint.opt.config.HostPort;
 import io.sprint.opt.log.Log;
+import io.sprint.opt.threads.AgentThreads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,6 +2,7 @@ package io.sprint.opt.monitor;
 
 import io.sprint.opt.config.Level;
 import io.sprint.opt.log.Log;
+import io.sprint.opt.stats.GcPauses;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import io.sprint.opt.stats.GcPauses;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -25,7 +25,7 @@ public final class MonitorThread implements Runnable {
         if (hiccupMeter == null && adaptiveTuner == null) {
             stop();
         } else if (thread == null) {
-            thread = io.sprint.opt.AgentThreads.daemon(NAME, this);
+            thread = io.sprint.opt.threads.AgentThreads.daemon(NAME, this);
             thread.start();
         }
     }

@@ -1,6 +1,7 @@
 package io.sprint.opt.pin;
 
 import io.sprint.opt.config.CpuList;
+import io.sprint.opt.config.LevelTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -21,18 +22,13 @@ import java.util.Map;
  */
 public record CorePlan(CpuList dedicated, CpuList others, int[] order) {
 
-    /** Cores kept for everything but pinned threads. */
-    public static int housekeeping(int usable) {
-        return usable > 16 ? 2 : 1;
-    }
-
     /**
      * @param requested the level's affinity list or cpus=, or null for all usable CPUs
      * @param nodes each NUMA node's CPUs (empty or one entry: no NUMA ordering)
      */
     public static CorePlan of(CpuList usable, CpuList requested, Map<Integer, CpuList> nodes) {
         CpuList wanted = requested == null ? usable : requested.intersect(usable);
-        int keep = housekeeping(usable.count());
+        int keep = LevelTable.housekeeping(usable.count());
         int[] candidates = wanted.toArray();
         int give = 0;
         while (give < candidates.length && usable.count() - (candidates.length - give) < keep) {

@@ -20,9 +20,8 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
     private final String note;
 
     /** @param note appended to the applied detail, e.g. why there are no dedicated CPUs ("" for none) */
-    /** @param rtRemedy what to do when the OS refuses the real-time policy */
-    public PinningAction(ThreadPinning pinning, PinConfig config, String note, String rtRemedy) {
-        this(new PinSetting(pinning, rtRemedy), config, note);
+    public PinningAction(ThreadPinning pinning, PinConfig config, String note) {
+        this(new PinSetting(pinning), config, note);
     }
 
     private PinningAction(PinSetting setting, PinConfig config, String note) {
@@ -50,12 +49,10 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
 
     private static final class PinSetting implements Setting<State> {
         private final ThreadPinning pinning;
-        private final String rtRemedy;
         private int pinnedAtStart;
 
-        PinSetting(ThreadPinning pinning, String rtRemedy) {
+        PinSetting(ThreadPinning pinning) {
             this.pinning = pinning;
-            this.rtRemedy = rtRemedy;
         }
 
         @Override
@@ -77,7 +74,7 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
                             + String.join("; ", failures));
                 }
             } else {
-                pinnedAtStart = pinning.start(value.config(), rtRemedy);
+                pinnedAtStart = pinning.start(value.config());
             }
         }
 

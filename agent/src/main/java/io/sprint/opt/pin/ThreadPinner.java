@@ -1,12 +1,12 @@
 package io.sprint.opt.pin;
 
 import io.sprint.opt.config.CpuList;
-import java.lang.SprintOptThreadHook;
 import io.sprint.opt.log.Log;
+import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
-import io.sprint.opt.platform.Remedies;
 import io.sprint.opt.platform.Scheduling;
+import java.lang.SprintOptThreadHook;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -41,13 +41,11 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
     private final AtomicInteger virtualThreads = new AtomicInteger();
     private final PinLog log = new PinLog();
     private final ThreadLocal<Boolean> busy = new ThreadLocal<>();
-    private final String rtRemedy;
     private volatile boolean stopped;
 
-    ThreadPinner(Platform os, PinConfig config, String rtRemedy) {
+    ThreadPinner(Platform os, PinConfig config) {
         this.os = os;
         this.config = config;
-        this.rtRemedy = rtRemedy;
         this.cores = config.pinsCores() ? new CoreTable(config.cores().order()) : null;
     }
 
@@ -210,7 +208,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
                 if (e.noSuchThread()) {
                     return null;
                 }
-                refused(PinLog.Refusal.CPU, record, e, Remedies.SYS_NICE);
+                refused(PinLog.Refusal.CPU, record, e, os.remedy(Capability.THREAD_AFFINITY));
             }
         }
         pinned.put(thread, record);
@@ -228,7 +226,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
                 os.setTimerSlackNanos(tid, 1);
             } catch (OsException e) {
                 if (!e.isUnsupported() && !e.noSuchThread()) { // an OS without timer slack says so once, in its own action
-                    refused(PinLog.Refusal.SLACK, record, e, Remedies.SYS_NICE);
+                    refused(PinLog.Refusal.SLACK, record, e, os.remedy(Capability.TIMER_SLACK));
                 }
             }
         }
@@ -257,7 +255,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
             record.scheduling = now;
         } catch (OsException e) {
             if (!e.noSuchThread()) {
-                refused(PinLog.Refusal.POLICY, record, e, rtRemedy);
+                refused(PinLog.Refusal.POLICY, record, e, os.remedy(Capability.THREAD_SCHEDULING));
             }
         }
     }

@@ -43,13 +43,13 @@ public final class ThreadPinning {
      *
      * @return how many running threads were pinned now
      */
-    public synchronized int start(PinConfig config, String rtRemedy) throws Exception {
+    public synchronized int start(PinConfig config) throws Exception {
         if (inst == null) {
             throw new IllegalStateException("thread pinning needs the agent loaded into the JVM");
         }
         stop();
         long begin = System.nanoTime();
-        ThreadPinner started = new ThreadPinner(platform.get(), config, rtRemedy);
+        ThreadPinner started = new ThreadPinner(platform.get(), config);
         if (hook == null) {
             hook = new ThreadHook(inst);
         }

@@ -8,7 +8,7 @@ import com.sun.jna.Native;
  * libjnidispatch in java.library.path. JNA decides from global system properties, so they are
  * set for the moment of its initialisation only, then put back.
  */
-final class JnaBootstrap {
+public final class JnaBootstrap {
     private static final String[][] OVERRIDES = {
         {"jna.nosys", "true"},
         {"jna.noclasspath", "false"},
@@ -22,7 +22,7 @@ final class JnaBootstrap {
     private JnaBootstrap() {
     }
 
-    static synchronized void initialise() {
+    public static synchronized void initialise() {
         String[] saved = new String[OVERRIDES.length];
         for (int i = 0; i < OVERRIDES.length; i++) {
             saved[i] = set(OVERRIDES[i][0], OVERRIDES[i][1]);

@@ -1,6 +1,7 @@
 package io.sprint.opt.stats;
 
 import io.sprint.opt.config.Collector;
+import io.sprint.opt.platform.Host;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -15,7 +16,7 @@ public final class RuntimeStats {
     private final GcPauses pauses;
     private final Collector collector;
     private final int cpus;
-    private final GcThreadsCpu gcThreads = new GcThreadsCpu();
+    private final Host host;
     private long lastSampleNanos = System.nanoTime();
     private long lastAllocatedBytes = allocatedBytes();
     private double allocRateMbPerSecond;
@@ -24,8 +25,9 @@ public final class RuntimeStats {
      * @param cpus n: the CPUs the process may use, as found at start (availableProcessors()
      *     follows the affinity mask, which the agent itself may narrow)
      */
-    public RuntimeStats(GcPauses pauses, Collector collector, int cpus) {
+    public RuntimeStats(GcPauses pauses, Collector collector, int cpus, Host host) {
         this.pauses = pauses;
+        this.host = host;
         this.collector = collector;
         this.cpus = cpus;
     }
@@ -72,7 +74,7 @@ public final class RuntimeStats {
      * is missing) the stop-the-world time stands in: one CPU busy for each pause.
      */
     public double gcCpuFraction() {
-        double gcSeconds = collector == Collector.SERIAL ? -1 : gcThreads.seconds();
+        double gcSeconds = collector == Collector.SERIAL ? -1 : host.gcThreadsCpuSeconds();
         if (gcSeconds < 0) {
             gcSeconds = ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .filter(b -> GcPauses.isPauseBean(b.getName()))

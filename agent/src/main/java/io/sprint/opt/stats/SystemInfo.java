@@ -2,8 +2,8 @@ package io.sprint.opt.stats;
 
 import io.sprint.opt.config.Collector;
 import io.sprint.opt.config.CpuList;
-import io.sprint.opt.pin.CorePlan;
-import io.sprint.opt.platform.HostProbe;
+import io.sprint.opt.config.LevelTable;
+import io.sprint.opt.platform.Host;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +18,7 @@ public final class SystemInfo {
      *     any affinity)
      * @param cpus n: usable capped by the CPU quota
      */
-    public static Map<String, Object> read(HostProbe host, Collector collector, CpuList usable, int cpus) {
+    public static Map<String, Object> read(Host host, Collector collector, CpuList usable, int cpus) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         info.put("arch", System.getProperty("os.arch"));
@@ -40,7 +40,7 @@ public final class SystemInfo {
 
     /** Usable CPUs less the housekeeping cores the pinning planner also keeps. */
     static int optimalThreads(int cpus) {
-        return Math.max(1, cpus - CorePlan.housekeeping(cpus));
+        return Math.max(1, cpus - LevelTable.housekeeping(cpus));
     }
 
     private static long mb(long bytes) {

@@ -3,6 +3,7 @@ package io.sprint.opt.pin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sprint.opt.config.CpuList;
+import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
 import io.sprint.opt.platform.Scheduling;
@@ -36,6 +37,9 @@ class ThreadPinnerTest {
 
         @Override public String name() { return "table"; }
         @Override public List<Long> threads() { return List.copyOf(cpus.keySet()); }
+        @Override public String missing(Capability capability) { return null; }
+        @Override public String remedy(Capability capability) { return "remedy"; }
+
         TableOs() {
             cpus.put(ProcessHandle.current().pid(), CpuList.parse("0-1").bits()); // the rest of the JVM: the plan's others
         }
@@ -62,6 +66,9 @@ class ThreadPinnerTest {
 
     /** macOS-shaped: no thread affinity, and one real-time policy that has no priority. */
     static final class NoAffinityOs extends TableOs {
+        @Override public String missing(Capability capability) {
+            return capability == Capability.THREAD_AFFINITY || capability == Capability.TIMER_SLACK ? "not here" : null;
+        }
         @Override public BitSet affinity(long t) throws OsException { throw OsException.unsupported("affinity", "here"); }
         @Override public void setAffinity(long t, BitSet set) throws OsException { throw OsException.unsupported("affinity", "here"); }
         @Override public long timerSlackNanos(long t) throws OsException {
@@ -77,7 +84,7 @@ class ThreadPinnerTest {
 
     private TableOs os = new TableOs();
     private ThreadPinner pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")),
-            CorePlan.of(CpuList.parse("0-3"), CpuList.parse("2-3"), Map.of()), 10, true), "remedy");
+            CorePlan.of(CpuList.parse("0-3"), CpuList.parse("2-3"), Map.of()), 10, true));
 
     /** Starts a thread that sends the pinner its RUN event, runs {@code work}, then waits until told to end (EXIT). */
     private final class Relay {
@@ -174,7 +181,7 @@ class ThreadPinnerTest {
     @Test
     void withoutAffinityTheThreadGetsItsOsRealTimePolicyAndGivesItBack() throws Exception {
         os = new NoAffinityOs();
-        pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")), null, 10, true), "remedy");
+        pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")), null, 10, true));
         Relay relay = new Relay("relay-1");
         assertEquals("THREAD_TIME_CONSTRAINT_POLICY", relay.policy());
         assertEquals("0-3", relay.cpus(), "never moved");
@@ -186,7 +193,7 @@ class ThreadPinnerTest {
     @Test
     void anOsWithoutTimerSlackIsNoProblemOfTheThread() throws Exception {
         os = new NoAffinityOs();
-        pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")), null, 0, true), "remedy");
+        pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")), null, 0, true));
         Relay relay = new Relay("relay-1");
         assertEquals(1, pinner.threads().size());
         assertEquals(List.of(), pinner.threads().get(0).problems, "said once, by the timer action");

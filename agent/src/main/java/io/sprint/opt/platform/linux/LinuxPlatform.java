@@ -1,9 +1,11 @@
 package io.sprint.opt.platform.linux;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import io.sprint.opt.config.CpuList;
+import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
 import io.sprint.opt.platform.Scheduling;
@@ -25,6 +27,13 @@ import java.util.stream.Stream;
  * the kernel says, not what we believe we wrote.
  */
 public final class LinuxPlatform implements Platform {
+    private final LinuxHost host;
+
+    /** @param host this host's /proc and /sys, for what privileges the process has */
+    public LinuxPlatform(LinuxHost host) {
+        this.host = host;
+    }
+
     /** cpu_set_t's 1024 bits; a larger mask for hosts with more CPUs. */
     private static final int MIN_MASK_WORDS = 16;
     private static final Path TASKS = Path.of("/proc/self/task");
@@ -34,7 +43,48 @@ public final class LinuxPlatform implements Platform {
 
     @Override
     public String name() {
-        return "Linux (JNA " + com.sun.jna.Native.VERSION + ")";
+        return "Linux (JNA " + Native.VERSION + ")";
+    }
+
+    /** Linux has every capability but a process-wide timer period (timer slack is per thread). */
+    @Override
+    public String missing(Capability capability) {
+        return capability == Capability.TIMER_PERIOD
+                ? "a process-wide timer period (Linux sharpens timers per thread: timer slack)" : null;
+    }
+
+    @Override
+    public String denied(Capability capability) {
+        switch (capability) {
+            case THREAD_SCHEDULING:
+                return host.cgroupDeniesRealTime() ? "this process's cpu cgroup has cpu.rt_runtime_us 0"
+                        : host.rtCapable() ? null : "no CAP_SYS_NICE and RLIMIT_RTPRIO is "
+                        + host.limit("Max realtime priority").map(String::valueOf).orElse("unknown");
+            case TIMER_SLACK: // reading and setting another thread's /proc/TID/timerslack_ns
+                return host.hasCapability(LinuxHost.CAP_SYS_NICE) ? null
+                        : "other threads' timer slack can be read and set only with CAP_SYS_NICE";
+            case MEMORY_LOCK:
+                return host.memlockCapable() ? null : "no CAP_IPC_LOCK and RLIMIT_MEMLOCK is "
+                        + host.limit("Max locked memory").map(v -> v < 0 ? "unlimited" : v / 1024 + " kB")
+                        .orElse("unknown");
+            default:
+                return null;
+        }
+    }
+
+    @Override
+    public String remedy(Capability capability) {
+        switch (capability) {
+            case MEMORY_LOCK:
+                return Remedies.MEMLOCK;
+            case THREAD_SCHEDULING:
+                return host.cgroupDeniesRealTime() ? Remedies.RT_CGROUP : Remedies.SYS_NICE;
+            case THREAD_AFFINITY:
+            case TIMER_SLACK:
+                return Remedies.SYS_NICE;
+            default:
+                return "";
+        }
     }
 
     @Override
@@ -77,7 +127,7 @@ public final class LinuxPlatform implements Platform {
 
     private static int possibleCpus() {
         try {
-            return CpuList.parse(io.sprint.opt.platform.HostProbe.readFully(Path.of("/sys/devices/system/cpu/possible"))
+            return CpuList.parse(LinuxHost.readFully(Path.of("/sys/devices/system/cpu/possible"))
                     .trim()).bits().length();
         } catch (IOException | RuntimeException e) {
             return 0;
@@ -175,6 +225,15 @@ public final class LinuxPlatform implements Platform {
         throw new OsException("no VmLck in /proc/self/status", 0);
     }
 
+    /**
+     * VmLck counts whole locked mappings, the reserved heap included, while MCL_ONFAULT makes only
+     * touched pages resident: both said, so neither misleads.
+     */
+    @Override
+    public String describeLocked(long kilobytes) {
+        return "VmLck " + kilobytes + " kB of mappings locked; resident only as touched";
+    }
+
     @Override
     public void adviseHugePages(long address, long length) throws OsException {
         try {
@@ -205,7 +264,7 @@ public final class LinuxPlatform implements Platform {
 
     private static String read(Path file) throws OsException {
         try {
-            return io.sprint.opt.platform.HostProbe.readFully(file);
+            return LinuxHost.readFully(file);
         } catch (IOException e) {
             throw ioFailure("reading " + file, e);
         }

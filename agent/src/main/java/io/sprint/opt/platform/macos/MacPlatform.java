@@ -1,12 +1,10 @@
 package io.sprint.opt.platform.macos;
 
+import com.sun.jna.Native;
+import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
 import io.sprint.opt.platform.Scheduling;
-import io.sprint.opt.platform.UnsupportedPlatform;
-import io.sprint.opt.platform.UnsupportedPlatform.Capability;
-import java.util.BitSet;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,11 +21,12 @@ public final class MacPlatform implements Platform {
     private static final int KERN_INVALID_ARGUMENT = 4;
     private static final int MACH_SEND_INVALID_DEST = 0x10000003;
 
-    private final Platform missing = UnsupportedPlatform.of(OS, Map.of(
+    private static final Map<Capability, String> MISSING = Map.of(
             Capability.THREAD_AFFINITY, "thread affinity (macOS affinity tags are hints, ignored on Apple silicon)",
             Capability.TIMER_SLACK, "timer slack",
+            Capability.TIMER_PERIOD, "a process-wide timer period",
             Capability.MEMORY_LOCK, "locking all memory (macOS has no mlockall; mlock wires one region at once)",
-            Capability.HUGE_PAGES, "huge-page advice (macOS has no transparent huge pages)"));
+            Capability.HUGE_PAGES, "huge-page advice (macOS has no transparent huge pages)");
     private final int[] timebase = new int[2];
 
     /** Binds libSystem now, so a failure makes the whole layer unavailable here, once. */
@@ -40,7 +39,18 @@ public final class MacPlatform implements Platform {
 
     @Override
     public String name() {
-        return "macOS (JNA " + com.sun.jna.Native.VERSION + ")";
+        return "macOS (JNA " + Native.VERSION + ")";
+    }
+
+    @Override
+    public String missing(Capability capability) {
+        return MISSING.get(capability);
+    }
+
+    /** Mach's time-constraint policy needs no privilege: nothing is refused for want of one. */
+    @Override
+    public String remedy(Capability capability) {
+        return "";
     }
 
     @Override
@@ -88,55 +98,5 @@ public final class MacPlatform implements Platform {
             throw new OsException(call + ": kern_return " + result, result == KERN_INVALID_ARGUMENT
                     || result == MACH_SEND_INVALID_DEST ? OsException.ESRCH : 0);
         }
-    }
-
-    @Override
-    public List<Long> threads() throws OsException {
-        return missing.threads();
-    }
-
-    @Override
-    public BitSet affinity(long tid) throws OsException {
-        return missing.affinity(tid);
-    }
-
-    @Override
-    public void setAffinity(long tid, BitSet cpus) throws OsException {
-        missing.setAffinity(tid, cpus);
-    }
-
-    @Override
-    public long timerSlackNanos(long tid) throws OsException {
-        return missing.timerSlackNanos(tid);
-    }
-
-    @Override
-    public void setTimerSlackNanos(long tid, long nanos) throws OsException {
-        missing.setTimerSlackNanos(tid, nanos);
-    }
-
-    @Override
-    public void lockMemory() throws OsException {
-        missing.lockMemory();
-    }
-
-    @Override
-    public void unlockMemory() throws OsException {
-        missing.unlockMemory();
-    }
-
-    @Override
-    public long lockedKilobytes() throws OsException {
-        return missing.lockedKilobytes();
-    }
-
-    @Override
-    public void adviseHugePages(long address, long length) throws OsException {
-        missing.adviseHugePages(address, length);
-    }
-
-    @Override
-    public boolean hugePagesAdvised(long address, long length) throws OsException {
-        return missing.hugePagesAdvised(address, length);
     }
 }

@@ -3,6 +3,7 @@ package io.sprint.opt.platform.windows;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
 import io.sprint.opt.platform.Scheduling;
@@ -43,7 +44,26 @@ public final class WindowsPlatform implements Platform {
 
     @Override
     public String name() {
-        return "Windows (JNA " + com.sun.jna.Native.VERSION + ")";
+        return "Windows (JNA " + Native.VERSION + ")";
+    }
+
+    @Override
+    public String missing(Capability capability) {
+        switch (capability) {
+            case TIMER_SLACK:
+                return "per-thread timer slack (Windows' timer period is process-wide)";
+            case HUGE_PAGES:
+                return "huge-page advice (Windows large pages are chosen at allocation: -XX:+UseLargePages)";
+            default:
+                return null;
+        }
+    }
+
+    @Override
+    public String remedy(Capability capability) {
+        return "run the JVM as Administrator, or grant its account \"Increase a process working set\" and \"Increase"
+                + " scheduling priority\" (SeIncreaseWorkingSetPrivilege, SeIncreaseBasePriorityPrivilege) in Local"
+                + " Security Policy";
     }
 
     @Override
@@ -160,21 +180,6 @@ public final class WindowsPlatform implements Platform {
         return Scheduling.windows(TIME_CRITICAL);
     }
 
-    @Override
-    public long timerSlackNanos(long tid) throws OsException {
-        throw OsException.unsupported("per-thread timer slack (Windows' timer period is process-wide)", "Windows");
-    }
-
-    @Override
-    public void setTimerSlackNanos(long tid, long nanos) throws OsException {
-        throw OsException.unsupported("per-thread timer slack (Windows' timer period is process-wide)", "Windows");
-    }
-
-    @Override
-    public boolean timerPeriodPerProcess() {
-        return true;
-    }
-
     /** What this process's own timeBeginPeriod calls hold: Windows reports only the system-wide period. */
     @Override
     public long timerPeriodNanos() {
@@ -215,14 +220,8 @@ public final class WindowsPlatform implements Platform {
     }
 
     @Override
-    public void adviseHugePages(long address, long length) throws OsException {
-        throw OsException.unsupported("huge-page advice (Windows large pages are chosen at allocation:"
-                + " -XX:+UseLargePages)", "Windows");
+    public String describeLocked(long kilobytes) {
+        return kilobytes + " kB kept resident: what is committed now";
     }
 
-    @Override
-    public boolean hugePagesAdvised(long address, long length) throws OsException {
-        throw OsException.unsupported("huge-page advice (Windows large pages are chosen at allocation:"
-                + " -XX:+UseLargePages)", "Windows");
-    }
 }

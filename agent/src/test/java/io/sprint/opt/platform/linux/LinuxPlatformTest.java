@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sprint.opt.config.CpuList;
-import io.sprint.opt.platform.HostProbe;
+import io.sprint.opt.platform.JnaBootstrap;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
-import io.sprint.opt.platform.Platforms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -22,13 +21,12 @@ import org.junit.jupiter.api.Test;
  * root); without them the tests are skipped with the reason.
  */
 class LinuxPlatformTest {
-    private final HostProbe host = new HostProbe();
+    private final LinuxHost host = new LinuxHost();
 
     private Platform linux() {
-        assumeTrue(HostProbe.isLinux(), "Linux only");
-        Platform platform = Platforms.current();
-        assumeTrue(platform instanceof LinuxPlatform, platform.name());
-        return platform;
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Linux only");
+        JnaBootstrap.initialise();
+        return new LinuxPlatform(host);
     }
 
     /** A thread of our own to change, so the test runner's threads are left alone. */

@@ -21,7 +21,7 @@ class IsolationTest {
         List<String> jvm = List.of(Artifacts.agentArg("level=enterprise,pin=relay-*"), "-Xshare:auto", "-Xlog:cds=info:stderr",
                 "-cp", Artifacts.probeClassPath());
         List<String> main = List.of("io.sprint.opt.e2e.probe.ClasspathProbe", "3000", "io.sprint.opt.boot.AgentBoot",
-                "io.sprint.opt.config.Options", "io.sprint.opt.AgentEntry", "io.sprint.opt.cli.Cli", "com.sun.jna.Native");
+                "io.sprint.opt.config.Options", "io.sprint.opt.core.AgentEntry", "io.sprint.opt.cli.Cli", "com.sun.jna.Native");
         try (Target probe = Target.start(jdk, jvm, main, Map.of())) {
             probe.awaitStdout("com.sun.jna.Native", Duration.ofSeconds(20));
             try (Jmx jmx = Jmx.connect(probe.pid())) {
@@ -40,7 +40,7 @@ class IsolationTest {
             assertTrue(out.contains("made by the app's byte-buddy"), out);
             assertTrue(out.contains("io.sprint.opt.boot.AgentBoot visible"), out);
             assertTrue(out.contains("io.sprint.opt.config.Options hidden"), out);
-            assertTrue(out.contains("io.sprint.opt.AgentEntry hidden"), out);
+            assertTrue(out.contains("io.sprint.opt.core.AgentEntry hidden"), out);
             assertTrue(out.contains("io.sprint.opt.cli.Cli hidden"), out);
             assertTrue(out.contains("com.sun.jna.Native visible"), "the application's own JNA: " + out);
             assertTrue(probe.stderr().contains("[sprint-opt] level enterprise applied"), probe.stderr());

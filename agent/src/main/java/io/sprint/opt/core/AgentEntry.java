@@ -1,0 +1,166 @@
+package io.sprint.opt.core;
+
+import io.sprint.opt.config.Options;
+import io.sprint.opt.config.OptionsParser;
+import io.sprint.opt.config.Profile;
+import io.sprint.opt.log.Log;
+import io.sprint.opt.mbean.MBeanRegistrar;
+import io.sprint.opt.threads.AgentThreads;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Called by the boot class for premain and agentmain. Never throws, except
+ * IllegalStateException when {@code strict=true} wants start-up (or attach) to fail.
+ *
+ * <p>At start-up only the options are read on the application's thread; the level is applied
+ * by the daemon thread {@code sprint-opt}, because reaching HotSpot's flag bean alone costs some
+ * 25 ms that would otherwise delay main. {@code strict=true} applies before main instead: it
+ * must be able to stop the JVM. Dynamic attach applies on the attach thread, so the attach
+ * command reports the result.
+ */
+public final class AgentEntry {
+    /**
+     * The agent arguments with which the attach command loads the agent: create the runtime and
+     * its MBean, apply nothing. The command then applies its options through the MBean, whose
+     * answer is that call's own result, whatever other commands do to the JVM meanwhile.
+     */
+    public static final String LOAD_ONLY = "--load-only";
+    private static AgentRuntime runtime;
+
+    private AgentEntry() {
+    }
+
+    public static void start(String args, Instrumentation inst, boolean attached) {
+        if (attached && LOAD_ONLY.equals(args)) {
+            AgentRuntime created = applyNow(null, false, inst);
+            if (created != null) {
+                created.publish(false);
+            }
+            return;
+        }
+        boolean strict = isStrict(args);
+        Options options = null;
+        try {
+            options = OptionsParser.parse(args);
+            Log.setVerbosity(options.log());
+            if (Log.verbosity() == Log.Verbosity.DEBUG) {
+                Log.debug("%s %s, options '%s'", attached ? "agentmain" : "premain", Version.VALUE, args);
+            }
+        } catch (IllegalArgumentException e) {
+            fail(strict, e.getMessage());
+            Log.error("%s; nothing applied, the application runs unchanged", e.getMessage());
+        }
+        Options chosen = options;
+        if (attached) {
+            AgentRuntime created = applyNow(chosen, strict, inst);
+            if (created != null) {
+                created.publish(false);
+            }
+        } else if (strict) {
+            AgentRuntime created = applyNow(chosen, true, inst);
+            if (created != null) {
+                daemon(new Publish(created));
+            }
+        } else {
+            daemon(new StartUp(chosen, inst));
+        }
+    }
+
+    /**
+     * The start-up work, off the application's thread. A named class, not a lambda: the first
+     * lambda of a JVM bootstraps the lambda machinery, milliseconds on the start-up path.
+     */
+    private static final class StartUp implements Runnable {
+        private final Options options;
+        private final Instrumentation inst;
+
+        StartUp(Options options, Instrumentation inst) {
+            this.options = options;
+            this.inst = inst;
+        }
+
+        @Override
+        public void run() {
+            if (options != null && needsOs(options)) {
+                // The OS layer loads JNA, which creates a java.util.logging Logger: wait, as the
+                // MBean does, until the application has chosen its logging.
+                MBeanRegistrar.awaitApplication();
+            }
+            AgentRuntime created = applyNow(options, false, inst);
+            if (created != null) {
+                created.publish(true);
+            }
+        }
+    }
+
+    /** Registers the MBean of a runtime applied before main (strict), once that is safe. */
+    private static final class Publish implements Runnable {
+        private final AgentRuntime runtime;
+
+        Publish(AgentRuntime runtime) {
+            this.runtime = runtime;
+        }
+
+        @Override
+        public void run() {
+            runtime.publish(true);
+        }
+    }
+
+    /** Applies {@code options} (null: none) and returns the runtime if this call created it. */
+    private static AgentRuntime applyNow(Options options, boolean strict, Instrumentation inst) {
+        try {
+            synchronized (AgentEntry.class) {
+                AgentRuntime created = null;
+                if (runtime == null) {
+                    runtime = AgentRuntime.create(inst);
+                    created = runtime;
+                }
+                if (options != null && !runtime.apply(options).applied()) {
+                    fail(strict, "no level of " + options.level() + " could be applied");
+                }
+                return created;
+            }
+        } catch (IllegalStateException e) {
+            if (strict) {
+                throw e;
+            }
+            Log.error("agent failed, the application runs unchanged: %s", e);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            Log.error("agent failed, the application runs unchanged: %s", e);
+            fail(strict, e.toString());
+        }
+        return null;
+    }
+
+    /** With the same n as the runtime's, so the decision matches what apply will do. */
+    private static boolean needsOs(Options options) {
+        return Profile.chain(options, OsLayer.host().usableCpuCount(), System.getenv()).stream()
+                .anyMatch(Profile::needsOs);
+    }
+
+    private static void daemon(Runnable work) {
+        AgentThreads.daemon("sprint-opt", work).start();
+    }
+
+    /** Whether the raw options ask for strict, even when they do not parse. */
+    private static boolean isStrict(String args) {
+        if (args == null) {
+            return false;
+        }
+        for (String token : args.split(",")) {
+            int eq = token.indexOf('=');
+            if (eq > 0 && token.substring(0, eq).trim().equals("strict")
+                    && token.substring(eq + 1).trim().equalsIgnoreCase("true")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void fail(boolean strict, String reason) {
+        if (strict) {
+            throw new IllegalStateException("strict=true: " + reason);
+        }
+    }
+}

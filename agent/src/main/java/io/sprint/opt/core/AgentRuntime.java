@@ -1,0 +1,245 @@
+package io.sprint.opt.core;
+
+import io.sprint.opt.action.ActionRecord;
+import io.sprint.opt.action.ActionStatus;
+import io.sprint.opt.config.Collector;
+import io.sprint.opt.config.Options;
+import io.sprint.opt.config.OptionsParser;
+import io.sprint.opt.log.Log;
+import io.sprint.opt.mbean.MBeanRegistrar;
+import io.sprint.opt.mbean.OptimizerControl;
+import io.sprint.opt.pin.ThreadPinning;
+import io.sprint.opt.stats.GcPauses;
+import io.sprint.opt.stats.HealthCheck;
+import io.sprint.opt.stats.RuntimeStats;
+import io.sprint.opt.stats.SystemInfo;
+import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The agent inside one JVM: its optimizer, its stats and its MBean. Created once per JVM. */
+final class AgentRuntime implements OptimizerControl {
+    private final Optimizer optimizer;
+    private final Collector collector;
+    private final Wiring wiring;
+    private final int cpus;
+    private final ThreadPinning pinning;
+    private final Instrumentation inst;
+    private RuntimeStats stats;
+    private GcPauses pauses;
+    private volatile AgentServices services;
+    /** The options of the last apply: the services follow them, adaptive tuning varies their level. */
+    private volatile Options options = Options.DEFAULTS;
+
+    private AgentRuntime(Wiring wiring, Instrumentation inst) {
+        this.wiring = wiring;
+        this.collector = wiring.flags().collector();
+        this.cpus = wiring.cpus();
+        this.inst = inst;
+        this.pinning = wiring.pinning();
+        this.optimizer = wiring.optimizer(state -> System.setProperty(SystemProperties.LEVEL, state.levelId()));
+    }
+
+    /** Reaches HotSpot's flags and marks the JVM as having sprint-opt (for {@code list}). */
+    static AgentRuntime create(Instrumentation inst) {
+        AgentRuntime runtime = new AgentRuntime(Wiring.of(inst), inst);
+        System.setProperty(SystemProperties.VERSION, Version.VALUE);
+        System.setProperty(SystemProperties.LEVEL, runtime.level());
+        return runtime;
+    }
+
+    /**
+     * Starts the GC listeners and registers the MBean; at start-up it first waits for the
+     * application to choose its logging (see {@link MBeanRegistrar}). Blocks while it waits.
+     */
+    void publish(boolean atStartUp) {
+        runtimeStats();
+        if (atStartUp) {
+            MBeanRegistrar.awaitApplication();
+        }
+        MBeanRegistrar.register(this);
+        synchronized (this) {
+            services = new AgentServices(pauses, new MeterSource(), new AdaptiveStepper(), cpus);
+            services.configure(options);
+        }
+    }
+
+    /** Applies a level and, once published, reconfigures metrics, hiccups and adaptive tuning. */
+    synchronized Optimizer.Outcome apply(Options given) {
+        Optimizer.Outcome outcome = optimizer.apply(given);
+        options = given;
+        if (services != null) {
+            services.configure(given);
+        }
+        return outcome;
+    }
+
+    /** What the Prometheus meters read from the agent at each scrape. */
+    private final class MeterSource implements io.sprint.opt.metrics.RuntimeMeters.Source {
+        @Override
+        public int level() {
+            Optimizer.State state = optimizer.state();
+            return state.applied() && state.level() != null ? state.level().ordinal() : -1;
+        }
+
+        @Override
+        public boolean healthy() {
+            return healthCheck().isEmpty();
+        }
+
+        @Override
+        public int pinnedThreads() {
+            return pinning.count();
+        }
+
+        @Override
+        public double gcCpuFraction() {
+            return runtimeStats().gcCpuFraction();
+        }
+    }
+
+    /** Adaptive tuning's way to the optimizer: the last options with another level. */
+    private final class AdaptiveStepper implements io.sprint.opt.monitor.AdaptiveTuner.Stepper {
+        @Override
+        public io.sprint.opt.config.Level current() {
+            Optimizer.State state = optimizer.state();
+            return state.applied() ? state.level() : null;
+        }
+
+        @Override
+        public String stepTo(io.sprint.opt.config.Level level) {
+            synchronized (AgentRuntime.this) {
+                if (services == null || !services.adaptiveOn()) {
+                    return "adaptive tuning was turned off";
+                }
+                Options stepped = options.withLevel(level);
+                Optimizer.Outcome outcome = optimizer.apply(stepped);
+                if (!outcome.applied()) {
+                    return "level " + level + " could not be applied";
+                }
+                options = stepped;
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public String level() {
+        return optimizer.state().levelId();
+    }
+
+    @Override
+    public boolean applied() {
+        return optimizer.state().applied();
+    }
+
+    @Override
+    public String options() {
+        return optimizer.state().options().toString();
+    }
+
+    /** Created once, at first need: it registers GC notification listeners. */
+    private synchronized RuntimeStats runtimeStats() {
+        if (stats == null) {
+            pauses = GcPauses.listen(inst);
+            stats = new RuntimeStats(pauses, collector, cpus, wiring.host());
+        }
+        return stats;
+    }
+
+    @Override
+    public Map<String, Object> stats() {
+        Optimizer.State state = optimizer.state();
+        int maxThreads = state.profile() == null ? 0 : state.profile().maxThreads();
+        double hiccupP99 = services == null ? -1 : services.hiccupP99Millis();
+        return runtimeStats().read(new RuntimeStats.AgentView(state.applied(), state.levelId(), maxThreads,
+                pinning.count(), hiccupP99));
+    }
+
+    @Override
+    public List<Map<String, Object>> actions() {
+        return rows(optimizer.state().actions());
+    }
+
+    private static List<Map<String, Object>> rows(List<ActionRecord> records) {
+        return records.stream().map(AgentRuntime::row).collect(Collectors.toList());
+    }
+
+    private static Map<String, Object> row(ActionRecord record) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", record.name());
+        row.put("target", record.target());
+        row.put("status", record.status().id());
+        row.put("detail", record.detail());
+        return row;
+    }
+
+    @Override
+    public List<Map<String, Object>> pinnedThreads() {
+        return pinning.rows();
+    }
+
+    @Override
+    public Map<String, Object> systemInfo() {
+        return SystemInfo.read(wiring.host(), collector, wiring.usable(), cpus);
+    }
+
+    @Override
+    public List<String> adaptiveDecisions() {
+        AgentServices running = services;
+        return running == null ? List.of() : running.adaptiveDecisions();
+    }
+
+    /** Stops adaptive tuning first: it would otherwise apply a level again. */
+    @Override
+    public synchronized Result restore() {
+        if (services != null) {
+            services.stopAdaptive();
+        }
+        List<ActionRecord> records = optimizer.restore();
+        boolean complete = records.stream().noneMatch(r -> r.status() == ActionStatus.FAILED);
+        return new Result(complete, level(), rows(records));
+    }
+
+    /** The result is read inside the lock: a concurrent apply or restore cannot change what it says. */
+    @Override
+    public synchronized Result apply(String args) {
+        Options options;
+        try {
+            options = OptionsParser.parse(args);
+        } catch (IllegalArgumentException e) {
+            Log.error("%s; nothing changed", e.getMessage());
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        Log.setVerbosity(options.log());
+        Optimizer.Outcome outcome = apply(options);
+        if (!outcome.applied() && options.strict()) {
+            throw new IllegalStateException("strict=true: no level of " + options.level() + " could be applied: "
+                    + outcome.actions().stream().filter(r -> r.status() == ActionStatus.FAILED)
+                            .map(ActionRecord::toString).collect(Collectors.joining("; ")));
+        }
+        return new Result(outcome.applied(), level(), rows(outcome.actions()));
+    }
+
+    @Override
+    public List<String> healthCheck() {
+        return HealthCheck.reasons(stats(), HealthCheck.Thresholds.of(options));
+    }
+
+    @Override
+    public String triggerGc() {
+        long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long start = System.nanoTime();
+        System.gc();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        String result = String.format(Locale.ROOT, "System.gc(): heap %d MB → %d MB in %d ms", before >> 20,
+                after >> 20, millis);
+        Log.info("%s", result);
+        return result;
+    }
+}

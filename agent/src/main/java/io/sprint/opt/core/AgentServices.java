@@ -1,0 +1,145 @@
+package io.sprint.opt.core;
+
+import io.sprint.opt.config.HostPort;
+import io.sprint.opt.config.OptionKey;
+import io.sprint.opt.config.Options;
+import io.sprint.opt.log.Log;
+import io.sprint.opt.metrics.MetricsEndpoint;
+import io.sprint.opt.metrics.RuntimeMeters;
+import io.sprint.opt.monitor.AdaptivePolicy;
+import io.sprint.opt.monitor.AdaptiveTuner;
+import io.sprint.opt.monitor.HiccupMeter;
+import io.sprint.opt.monitor.MonitorThread;
+import io.sprint.opt.stats.GcPauses;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * What runs beside the level: the {@code /metrics} endpoint, the hiccup meter and adaptive
+ * tuning. Every apply reconfigures them from its options (what is unchanged keeps running).
+ * Restore stops adaptive tuning, which would otherwise re-apply a level; metrics and hiccups
+ * go on measuring the restored JVM.
+ */
+final class AgentServices {
+    private final GcPauses pauses;
+    private final RuntimeMeters.Source source;
+    private final AdaptiveTuner.Stepper stepper;
+    private final int cpus;
+    private final MonitorThread monitor = new MonitorThread();
+    private RuntimeMeters meters;
+    private GcPauses.PauseSink metersGcSink;
+    private LongConsumer metersHiccupSink;
+    private MetricsEndpoint endpoint;
+    private HostPort requestedAddress;
+    private HiccupMeter hiccups;
+    private AdaptiveTuner tuner;
+
+    AgentServices(GcPauses pauses, RuntimeMeters.Source source, AdaptiveTuner.Stepper stepper, int cpus) {
+        this.pauses = pauses;
+        this.source = source;
+        this.stepper = stepper;
+        this.cpus = cpus;
+    }
+
+    synchronized void configure(Options options) {
+        configureMetrics(options.metrics());
+        configureHiccups(options.flagOr(OptionKey.HICCUP, false));
+        configureAdaptive(options.flagOr(OptionKey.ADAPTIVE, false), AdaptivePolicy.Config.of(options));
+        monitor.run(hiccups, tuner);
+    }
+
+    private void configureMetrics(HostPort wanted) {
+        if (endpoint != null && !requestedAddress.equals(wanted)) {
+            stopMetrics();
+        }
+        if (wanted == null || endpoint != null) {
+            return;
+        }
+        try {
+            meters = new RuntimeMeters(source);
+            metersGcSink = meters.gcPauseSink();
+            pauses.addSink(metersGcSink);
+            metersHiccupSink = meters.hiccupSink();
+            if (hiccups != null) {
+                hiccups.addSink(metersHiccupSink);
+            }
+            endpoint = MetricsEndpoint.start(wanted, meters::scrape);
+            requestedAddress = wanted;
+            Log.info("metrics: Prometheus endpoint on http://%s/metrics", endpoint.address());
+            if (MetricsEndpoint.reachableFromOtherHosts(wanted)) {
+                Log.warn("metrics: http://%s/metrics is plain HTTP without authentication, open to every host that"
+                        + " reaches this one: keep it behind a firewall or network policy", endpoint.address());
+            }
+        } catch (Exception | LinkageError e) {
+            Log.warn("metrics: cannot serve /metrics on %s (metrics=%s): %s; the application runs on", wanted,
+                    wanted, e);
+            stopMetrics();
+        }
+    }
+
+    private void stopMetrics() {
+        if (endpoint != null) {
+            endpoint.close();
+            Log.info("metrics: endpoint on %s closed", endpoint.address());
+        }
+        if (meters != null) {
+            pauses.removeSink(metersGcSink);
+            if (hiccups != null) {
+                hiccups.removeSink(metersHiccupSink);
+            }
+            meters.close();
+        }
+        endpoint = null;
+        requestedAddress = null;
+        meters = null;
+    }
+
+    private void configureHiccups(boolean wanted) {
+        if (wanted && hiccups == null) {
+            hiccups = new HiccupMeter();
+            if (meters != null) {
+                hiccups.addSink(metersHiccupSink);
+            }
+            Log.info("hiccup meter on (thread sprint-opt-monitor)");
+        } else if (!wanted && hiccups != null) {
+            hiccups = null;
+            Log.info("hiccup meter off");
+        }
+    }
+
+    private void configureAdaptive(boolean wanted, AdaptivePolicy.Config config) {
+        boolean same = tuner != null && tuner.config().equals(config) && tuner.hiccups() == hiccups;
+        if (tuner != null && (!wanted || !same)) {
+            stopAdaptive();
+        }
+        if (wanted && tuner == null) {
+            tuner = new AdaptiveTuner(config, stepper, hiccups, cpus);
+            pauses.addSink(tuner.gcPauseSink());
+            Log.info("adaptive tuning on: %s; signal: p99 of %s", config,
+                    hiccups == null ? "GC pauses (hiccup=true adds hiccups)" : "hiccups and GC pauses");
+        }
+    }
+
+    /** Stops adaptive tuning alone (restore). */
+    synchronized void stopAdaptive() {
+        if (tuner != null) {
+            pauses.removeSink(tuner.gcPauseSink());
+            tuner = null;
+            monitor.run(hiccups, null);
+            Log.info("adaptive tuning off");
+        }
+    }
+
+    synchronized boolean adaptiveOn() {
+        return tuner != null;
+    }
+
+    synchronized List<String> adaptiveDecisions() {
+        return tuner == null ? List.of() : tuner.decisions();
+    }
+
+    /** The hiccup window's p99 in ms, -1 when the meter is off. */
+    synchronized double hiccupP99Millis() {
+        return hiccups == null ? -1 : hiccups.p99Millis();
+    }
+}

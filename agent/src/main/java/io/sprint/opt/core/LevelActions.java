@@ -1,0 +1,94 @@
+package io.sprint.opt.core;
+
+import io.sprint.opt.action.Action;
+import io.sprint.opt.action.Skipped;
+import io.sprint.opt.config.CpuList;
+import io.sprint.opt.config.Profile;
+import io.sprint.opt.jvm.HotSpotFlags;
+import io.sprint.opt.jvm.JvmActions;
+import io.sprint.opt.pin.PinningPlan;
+import io.sprint.opt.pin.ThreadPinning;
+import io.sprint.opt.platform.Capability;
+import io.sprint.opt.platform.Host;
+import io.sprint.opt.platform.Platform;
+import io.sprint.opt.tune.AffinityAction;
+import io.sprint.opt.tune.HugePagesAction;
+import io.sprint.opt.tune.MemoryLockAction;
+import io.sprint.opt.tune.TimerPeriodAction;
+import io.sprint.opt.tune.TimerSlackAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Every action of a profile on this JVM and host, in the order they are applied: the JVM's
+ * ({@link JvmActions}), then the OS's, each "if the profile asks, add the action". A new action
+ * is one class and one line here.
+ */
+public final class LevelActions implements Function<Profile, List<Action>> {
+    private final HotSpotFlags flags;
+    private final Host host;
+    private final CpuList usable;
+    private final ThreadPinning pinning;
+    private final Supplier<Platform> platform;
+
+    /**
+     * @param usable the CPUs this process may use, taken before any change to them
+     * @param platform reached only when a profile has OS fields (loading it initialises JNA)
+     */
+    public LevelActions(HotSpotFlags flags, Host host, CpuList usable, ThreadPinning pinning,
+                        Supplier<Platform> platform) {
+        this.flags = flags;
+        this.host = host;
+        this.usable = usable;
+        this.pinning = pinning;
+        this.platform = platform;
+    }
+
+    @Override
+    public List<Action> apply(Profile profile) {
+        List<Action> actions = new ArrayList<>(JvmActions.forProfile(profile, flags));
+        if (profile.needsOs()) {
+            actions.addAll(osActions(profile, platform.get(), host, usable, pinning));
+        }
+        return actions;
+    }
+
+    /**
+     * The OS side. Pinning comes before the process-wide CPU and slack walks: its threads take
+     * their dedicated CPUs before the rest of the JVM is narrowed onto the others, never squeezed
+     * there with it first, and the walks then pass over them.
+     */
+    static List<Action> osActions(Profile profile, Platform os, Host host, CpuList usable, ThreadPinning pinning) {
+        List<Action> actions = new ArrayList<>();
+        if (profile.mlock()) {
+            actions.add(new MemoryLockAction(os));
+        }
+        PinningPlan pin = PinningPlan.of(profile, os, host, usable, pinning);
+        if (pin.action() != null) {
+            actions.add(pin.action());
+        }
+        if (pin.cores() != null) {
+            actions.add(new AffinityAction(os, pin.cores().others(), usable, pinning::isPinned,
+                    "; CPUs " + pin.cores().dedicated() + " kept for pinned threads"));
+        } else if (profile.affinity() != null) {
+            actions.add(new AffinityAction(os, profile.affinity(), usable, pinning::isPinned, ""));
+        }
+        if (profile.latency()) {
+            actions.add(os.missing(Capability.TIMER_PERIOD) == null ? new TimerPeriodAction(os)
+                    : new TimerSlackAction(os, pinning::isPinned));
+        }
+        if (profile.hugepages()) {
+            actions.add(new HugePagesAction(os, host));
+        }
+        if (profile.numa()) {
+            int nodes = host.numaNodes();
+            actions.add(new Skipped("numa-placement", nodes + " node(s)", nodes < 2
+                    ? "one NUMA node on this host: nothing to place"
+                    : "pinned threads take their dedicated CPUs node by node; a preferred memory node per"
+                    + " thread (set_mempolicy) is not in this version"));
+        }
+        return actions;
+    }
+}

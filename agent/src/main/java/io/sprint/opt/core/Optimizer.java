@@ -1,0 +1,142 @@
+package io.sprint.opt.core;
+
+import io.sprint.opt.action.Action;
+import io.sprint.opt.action.ActionRecord;
+import io.sprint.opt.action.ActionStatus;
+import io.sprint.opt.action.Ledger;
+import io.sprint.opt.action.Plan;
+import io.sprint.opt.config.Level;
+import io.sprint.opt.config.LevelSpec;
+import io.sprint.opt.config.Options;
+import io.sprint.opt.config.Profile;
+import io.sprint.opt.log.Log;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Applies levels and restores them. Apply and restore are serialised; state is published
+ * whole, so readers (the MXBean) never see half an apply.
+ */
+public final class Optimizer {
+    /** What is in force now. {@code level} is null when nothing is applied. */
+    public record State(Level level, boolean applied, Options options, Profile profile, List<ActionRecord> actions) {
+        static final State INITIAL = new State(null, false, Options.DEFAULTS, null, List.of());
+
+        public String levelId() {
+            return level == null ? "none" : level.id();
+        }
+    }
+
+    /** The result of one apply: whether a level is in force, and every action's record. */
+    public record Outcome(boolean applied, Level level, List<ActionRecord> actions) {
+        public long count(ActionStatus status) {
+            return actions.stream().filter(a -> a.status() == status).count();
+        }
+    }
+
+    private final Ledger ledger = new Ledger();
+    private final Function<Profile, List<Action>> actionsFor;
+    private final Map<String, String> environment;
+    private final int cpus;
+    private final Consumer<State> onChange;
+    private volatile State state = State.INITIAL;
+
+    /**
+     * @param actionsFor the actions that realise a profile on this JVM and host
+     * @param cpus n of the level table: CPUs this process may use
+     */
+    public Optimizer(Function<Profile, List<Action>> actionsFor, Map<String, String> environment, int cpus,
+                     Consumer<State> onChange) {
+        this.actionsFor = actionsFor;
+        this.environment = environment;
+        this.cpus = cpus;
+        this.onChange = onChange;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /**
+     * Tries the levels of {@code options} in order. A level that is not the last of its chain
+     * must have no failed action, or it is rolled back completely and the next one tried. The
+     * last is kept with whatever succeeded, unless {@code strict}, when it too is rolled back.
+     */
+    public synchronized Outcome apply(Options options) {
+        LevelSpec spec = options.level();
+        List<Profile> chain = Profile.chain(options, cpus, environment);
+        List<ActionRecord> lastRecords = List.of();
+        for (int i = 0; i < chain.size(); i++) {
+            Profile profile = chain.get(i);
+            Level level = profile.level();
+            if (spec.isAuto(i)) {
+                Log.info("level auto: %s=%s → %s", LevelSpec.ENV, environment.getOrDefault(LevelSpec.ENV, "(unset)"),
+                        level);
+            }
+            Ledger.Transaction transaction = ledger.begin();
+            List<ActionRecord> records = new ArrayList<>();
+            for (Action action : actionsFor.apply(profile)) {
+                long start = System.nanoTime();
+                ActionRecord record = action.apply(transaction);
+                Log.debug("level %s: %s in %d ms", level, record, (System.nanoTime() - start) / 1_000_000);
+                records.add(record);
+            }
+            List<ActionRecord> failed = records.stream().filter(r -> r.status() == ActionStatus.FAILED)
+                    .collect(Collectors.toList());
+            failed.forEach(r -> Log.warn("level %s: %s failed: %s", level, r.name(), r.detail()));
+            boolean last = i == chain.size() - 1;
+            if (!failed.isEmpty() && (!last || options.strict())) {
+                transaction.rollback().forEach(r -> Log.debug("rollback %s", r));
+                Log.warn("level %s: %d action(s) failed, rolled back%s", level, failed.size(),
+                        last ? "" : "; trying " + chain.get(i + 1).level());
+                lastRecords = records;
+                continue;
+            }
+            records.addAll(transaction.commit());
+            publish(new State(level, true, options, profile, List.copyOf(records)));
+            Outcome outcome = new Outcome(true, level, state.actions());
+            Log.info("level %s applied: %d applied, %d skipped, %d failed", level,
+                    outcome.count(ActionStatus.APPLIED), outcome.count(ActionStatus.SKIPPED), failed.size());
+            return outcome;
+        }
+        Log.error("no level of %s could be applied; %s", spec,
+                state.applied() ? "level " + state.levelId() + " stays in force" : "nothing changed");
+        return new Outcome(false, null, lastRecords);
+    }
+
+    /** Returns every setting the agent changed to its original, newest first. */
+    public synchronized List<ActionRecord> restore() {
+        List<ActionRecord> records = ledger.restoreAll();
+        records.stream().filter(r -> r.status() == ActionStatus.FAILED)
+                .forEach(r -> Log.warn("restore: %s failed: %s", r.name(), r.detail()));
+        boolean complete = ledger.isEmpty();
+        Log.info("restore: %d setting(s) restored%s", records.size(), complete ? "" : ", some failed (see Actions)");
+        publish(new State(complete ? null : state.level(), !complete, state.options(), state.profile(),
+                List.copyOf(records)));
+        return records;
+    }
+
+    /** Each level of the chain planned against this JVM and host; changes nothing. */
+    public Map<Level, List<Plan>> plan(Options options) {
+        Map<Level, List<Plan>> plans = new LinkedHashMap<>();
+        for (Profile profile : Profile.chain(options, cpus, environment)) {
+            plans.computeIfAbsent(profile.level(), level -> actionsFor.apply(profile).stream()
+                    .map(Action::plan).collect(Collectors.toList()));
+        }
+        return plans;
+    }
+
+    private void publish(State next) {
+        state = next;
+        try {
+            onChange.accept(next);
+        } catch (RuntimeException e) {
+            Log.warn("state listener failed: %s", e);
+        }
+    }
+}

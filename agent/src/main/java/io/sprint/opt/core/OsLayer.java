@@ -1,0 +1,65 @@
+package io.sprint.opt.core;
+
+import io.sprint.opt.log.Log;
+import io.sprint.opt.platform.Host;
+import io.sprint.opt.platform.JnaBootstrap;
+import io.sprint.opt.platform.OsException;
+import io.sprint.opt.platform.Platform;
+import io.sprint.opt.platform.PortableHost;
+import io.sprint.opt.platform.UnsupportedPlatform;
+import io.sprint.opt.platform.linux.LinuxHost;
+import io.sprint.opt.platform.linux.LinuxPlatform;
+import io.sprint.opt.platform.macos.MacPlatform;
+import io.sprint.opt.platform.windows.WindowsPlatform;
+
+/**
+ * Picks this OS's layer, once: its host facts (files only, at once) and its platform (native
+ * calls, at first use). JNA is initialised here and only here: it creates a java.util.logging
+ * Logger, so callers reach {@link #platform()} only where initialising JUL is safe.
+ */
+public final class OsLayer {
+    private static final String OS = System.getProperty("os.name", "");
+    private static final Host HOST = OS.startsWith("Linux") ? new LinuxHost() : new PortableHost(OS);
+    private static volatile Platform platform;
+
+    private OsLayer() {
+    }
+
+    public static Host host() {
+        return HOST;
+    }
+
+    public static Platform platform() {
+        Platform chosen = platform;
+        if (chosen == null) {
+            synchronized (OsLayer.class) {
+                chosen = platform;
+                if (chosen == null) {
+                    chosen = choose();
+                    platform = chosen;
+                    Log.debug("OS layer: %s", chosen.name());
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private static Platform choose() {
+        boolean linux = OS.startsWith("Linux");
+        boolean mac = OS.startsWith("Mac");
+        if (!linux && !mac && !OS.startsWith("Windows")) {
+            return new UnsupportedPlatform("no OS layer for " + OS);
+        }
+        try {
+            JnaBootstrap.initialise();
+        } catch (LinkageError | RuntimeException e) {
+            return new UnsupportedPlatform("JNA could not load its native library: " + e.getMessage()
+                    + " (a noexec temp directory? set -Djna.tmpdir to an executable one)");
+        }
+        try {
+            return linux ? new LinuxPlatform((LinuxHost) HOST) : mac ? new MacPlatform() : new WindowsPlatform();
+        } catch (LinkageError | RuntimeException | OsException e) {
+            return new UnsupportedPlatform("the " + OS + " OS layer could not bind its system calls: " + e);
+        }
+    }
+}

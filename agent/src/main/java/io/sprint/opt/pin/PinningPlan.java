@@ -1,0 +1,48 @@
+package io.sprint.opt.pin;
+
+import io.sprint.opt.action.Action;
+import io.sprint.opt.action.Skipped;
+import io.sprint.opt.config.CpuList;
+import io.sprint.opt.config.LevelTable;
+import io.sprint.opt.config.Profile;
+import io.sprint.opt.platform.Capability;
+import io.sprint.opt.platform.Host;
+import io.sprint.opt.platform.Platform;
+
+/**
+ * What pin= and the level's pinning and RT fields come to on this host: the threads' action
+ * (or why there is none), and the CPUs dedicated to them, which the rest of the JVM must leave.
+ *
+ * @param action thread-pinning, or a skip that says why nothing is pinned; null when the level
+ *     asks neither pinning nor real-time priority
+ * @param cores the dedicated CPUs and the others, or null when no CPU is dedicated
+ */
+public record PinningPlan(Action action, CorePlan cores) {
+    static final String NAME = "thread-pinning";
+
+    public static PinningPlan of(Profile profile, Platform os, Host host, CpuList usable, ThreadPinning pinning) {
+        NameGlobs globs = new NameGlobs(profile.pin());
+        boolean selects = !globs.isEmpty() && (profile.pinning() || profile.rt());
+        if (!selects) {
+            return new PinningPlan(profile.pinning() || profile.rt() ? new Skipped(NAME, "no threads",
+                    "no threads selected: pin=GLOBS names them (e.g. pin=relay-*); dedicated CPUs and real-time"
+                    + " priority go only to those, never to the whole JVM (its GC and JIT threads must keep running)")
+                    : null, null);
+        }
+        String noAffinity = profile.pinning() ? os.whyNot(Capability.THREAD_AFFINITY) : null;
+        CorePlan cores = profile.pinning() && noAffinity == null
+                ? CorePlan.of(usable, profile.affinity(), host.numaNodeCpus()) : null;
+        boolean dedicated = cores != null && cores.canPin();
+        String noCpu = noAffinity != null ? noAffinity : "no CPU to dedicate: " + usable + " usable, "
+                + LevelTable.housekeeping(usable.count()) + " kept for the rest of the JVM";
+        if (!profile.rt() && !dedicated) {
+            return new PinningPlan(new Skipped(NAME, globs.toString(), noCpu), null);
+        }
+        boolean threadSlack = profile.latency() && os.missing(Capability.TIMER_SLACK) == null;
+        PinConfig config = new PinConfig(globs, dedicated ? cores : null, profile.rt() ? profile.rtPriority() : 0,
+                threadSlack);
+        return new PinningPlan(new PinningAction(pinning, config,
+                profile.pinning() && !dedicated ? "; " + noCpu + ", so they share its CPUs" : ""),
+                dedicated ? cores : null);
+    }
+}

@@ -1,0 +1,34 @@
+package io.sprint.opt.platform;
+
+/**
+ * The process's memory: locked resident, and huge-page advice. Part of {@link Platform}: what an OS does not override, it refuses with the
+ * platform's reason for the capability.
+ */
+public interface MemoryControl {
+    /** Locks all current and future memory of the process, as pages are touched. */
+    default void lockMemory() throws OsException {
+        throw ((Platform) this).unsupported(Capability.MEMORY_LOCK);
+    }
+
+    default void unlockMemory() throws OsException {
+        throw ((Platform) this).unsupported(Capability.MEMORY_LOCK);
+    }
+
+    default long lockedKilobytes() throws OsException {
+        throw ((Platform) this).unsupported(Capability.MEMORY_LOCK);
+    }
+
+    /** What the locked figure means on this OS, for the action's detail: "VmLck 8988 kB of mappings locked…". */
+    default String describeLocked(long kilobytes) {
+        return kilobytes + " kB locked";
+    }
+
+    default void adviseHugePages(long address, long length) throws OsException {
+        throw ((Platform) this).unsupported(Capability.HUGE_PAGES);
+    }
+
+    /** Whether every mapping in [address, address + length) carries the huge-page advice. */
+    default boolean hugePagesAdvised(long address, long length) throws OsException {
+        throw ((Platform) this).unsupported(Capability.HUGE_PAGES);
+    }
+}

@@ -1,0 +1,42 @@
+package io.sprint.opt.tune;
+
+import java.lang.management.ManagementFactory;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.ObjectName;
+
+/**
+ * The Java heap's reserved address range, from HotSpot's own GC.heap_info (the DiagnosticCommand
+ * MBean): G1 prints {@code [0x…c0000000, 0x…100000000)}, Parallel and Serial one bracket per
+ * generation. ZGC and Shenandoah print no range.
+ */
+final class HeapRange {
+    private static final Pattern BRACKET = Pattern.compile("\\[(0x[0-9a-f]+)(?:, 0x[0-9a-f]+)*, (0x[0-9a-f]+)\\)");
+
+    private HeapRange() {
+    }
+
+    /** [start, end), or empty when this collector's heap is not one range. */
+    static Optional<long[]> find() {
+        try {
+            Object info = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcHeapInfo",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            return parse(String.valueOf(info));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<long[]> parse(String heapInfo) {
+        long start = Long.MAX_VALUE;
+        long end = 0;
+        Matcher matcher = BRACKET.matcher(heapInfo);
+        while (matcher.find()) {
+            start = Math.min(start, Long.parseUnsignedLong(matcher.group(1).substring(2), 16));
+            end = Math.max(end, Long.parseUnsignedLong(matcher.group(2).substring(2), 16));
+        }
+        return end > start ? Optional.of(new long[] {start, end}) : Optional.empty();
+    }
+}

@@ -1,0 +1,48 @@
+package io.sprint.opt.tune;
+
+import io.sprint.opt.action.Setting;
+import io.sprint.opt.action.SettingAction;
+import io.sprint.opt.platform.Capability;
+import io.sprint.opt.platform.OsException;
+import io.sprint.opt.platform.Platform;
+
+/**
+ * An action on the OS that needs one {@link Capability}: skipped with the OS's reason where the
+ * OS lacks it, and with the OS's remedy where the OS refuses it for want of privilege.
+ */
+abstract class OsSettingAction<T> extends SettingAction<T> {
+    protected final Platform os;
+    private final Capability capability;
+
+    OsSettingAction(String name, Setting<T> setting, T target, Platform os, Capability capability) {
+        super(name, setting, target);
+        this.os = os;
+        this.capability = capability;
+    }
+
+    /** The OS's reason when it lacks the capability; subclasses add their own. */
+    @Override
+    protected String skipReason() {
+        return os.whyNot(capability);
+    }
+
+    /** "…; remedy" for a refusal the process could be granted. */
+    protected final String withRemedy(String why) {
+        String remedy = os.remedy(capability);
+        return remedy == null || remedy.isEmpty() ? why : why + "; " + remedy;
+    }
+
+    @Override
+    protected String skipOnError(Exception e) {
+        if (e instanceof OsException) {
+            OsException refused = (OsException) e;
+            if (refused.lacksPrivilege()) {
+                return withRemedy(refused.getMessage());
+            }
+            if (refused.isUnsupported()) {
+                return refused.getMessage();
+            }
+        }
+        return null;
+    }
+}

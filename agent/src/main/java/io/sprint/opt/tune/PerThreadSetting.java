@@ -1,0 +1,141 @@
+package io.sprint.opt.tune;
+
+import io.sprint.opt.action.Setting;
+import io.sprint.opt.platform.OsException;
+import io.sprint.opt.platform.Platform;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.LongPredicate;
+
+/**
+ * A per-thread value (CPU mask, timer slack) over every thread of this JVM, its own GC, JIT and
+ * VM threads included. Threads come and go while it works; one that ends is passed over, and
+ * writing repeats (a few passes) until no thread is left with another value, since a thread
+ * started meanwhile inherits its creator's old value. Threads tuned one by one (pinned threads)
+ * are left out, and left to their tuner on restore, which comes after theirs
+ * ({@link #restoredLast}): threads pinned since are then back among the others and get the
+ * others' original value.
+ */
+final class PerThreadSetting<V> implements Setting<PerThread<V>> {
+    private static final int PASSES = 8;
+    private static final long PID = ProcessHandle.current().pid();
+
+    /** Reads one thread's value. */
+    interface Getter<V> {
+        V get(long tid) throws OsException;
+    }
+
+    /** Writes one thread's value. */
+    interface Setter<V> {
+        void set(long tid, V value) throws OsException;
+    }
+
+    private final String key;
+    private final Platform platform;
+    private final Getter<V> getter;
+    private final Setter<V> setter;
+    private final Function<V, String> display;
+    private final LongPredicate tunedElsewhere;
+
+    /** @param tunedElsewhere threads this setting leaves alone (pinned threads have their own values) */
+    PerThreadSetting(String key, Platform platform, Getter<V> getter, Setter<V> setter, Function<V, String> display,
+                     LongPredicate tunedElsewhere) {
+        this.key = key;
+        this.platform = platform;
+        this.getter = getter;
+        this.setter = setter;
+        this.display = display;
+        this.tunedElsewhere = tunedElsewhere;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public PerThread<V> read() throws OsException {
+        Map<Long, V> values = new LinkedHashMap<>();
+        Set<Long> leftAlone = new HashSet<>();
+        for (long tid : platform.threads()) {
+            if (tunedElsewhere.test(tid)) {
+                leftAlone.add(tid);
+                continue;
+            }
+            try {
+                values.put(tid, getter.get(tid));
+            } catch (OsException e) {
+                if (!e.noSuchThread()) {
+                    throw e;
+                }
+            }
+        }
+        return new PerThread<>(values, values.get(PID), leftAlone);
+    }
+
+    /**
+     * The first pass sets every thread; each further pass only threads it has not seen, which may
+     * have inherited the old value from a creator not yet changed. A thread walk of a JVM with
+     * thousands of short-lived threads so costs one read (and, where needed, one write) per
+     * thread, plus the threads born meanwhile, instead of rereading every thread each pass.
+     */
+    @Override
+    public void write(PerThread<V> target) throws OsException {
+        Set<Long> seen = new HashSet<>();
+        for (int pass = 0; pass < PASSES; pass++) {
+            boolean changed = false;
+            for (long tid : platform.threads()) {
+                if (!seen.add(tid) || tunedElsewhere.test(tid) || target.leavesAlone(tid)) {
+                    continue;
+                }
+                V wanted = target.valueFor(tid);
+                try {
+                    if (!getter.get(tid).equals(wanted)) {
+                        setter.set(tid, wanted);
+                        changed = true;
+                    }
+                } catch (OsException e) {
+                    if (!e.noSuchThread()) {
+                        throw e;
+                    }
+                }
+            }
+            if (!changed) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean restoredLast() {
+        return true;
+    }
+
+    @Override
+    public boolean same(PerThread<V> read, PerThread<V> written) {
+        for (Map.Entry<Long, V> thread : read.byTid().entrySet()) {
+            if (!written.leavesAlone(thread.getKey()) && !thread.getValue().equals(written.valueFor(thread.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "every thread 1" for a target; "23 threads 0-1, 2 threads 1" for what was read. */
+    @Override
+    public String format(PerThread<V> value) {
+        if (value.byTid().isEmpty()) {
+            return "every thread " + display.apply(value.others());
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        value.byTid().values().forEach(v -> counts.merge(display.apply(v), 1, Integer::sum));
+        StringBuilder text = new StringBuilder();
+        counts.forEach((shown, count) -> text.append(text.length() == 0 ? "" : ", ").append(count)
+                .append(count == 1 ? " thread " : " threads ").append(shown));
+        return text.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package io.sprint.opt.tune;
+
+import io.sprint.opt.platform.Capability;
+import io.sprint.opt.platform.Platform;
+import java.util.function.LongPredicate;
+
+/**
+ * Latency tuning: timer slack 1 ns for every thread, so sleeps and timed waits wake on time
+ * instead of up to 50 µs late. Linux lets a process set another thread's slack
+ * (/proc/TID/timerslack_ns) only with CAP_SYS_NICE, which the platform says before trying. A
+ * thread switched to SCHED_FIFO/RR reads 0: real-time threads get no slack at all.
+ */
+public final class TimerSlackAction extends OsSettingAction<PerThread<Long>> {
+
+    public TimerSlackAction(Platform platform, LongPredicate pinned) {
+        super("timer-slack", setting(platform, pinned), PerThread.every(1L), platform, Capability.TIMER_SLACK);
+    }
+
+    private static PerThreadSetting<Long> setting(Platform platform, LongPredicate pinned) {
+        return new PerThreadSetting<>("timerslack_ns", platform, platform::timerSlackNanos,
+                platform::setTimerSlackNanos, nanos -> nanos + " ns", pinned);
+    }
+
+    @Override
+    protected String skipReason() {
+        String missing = super.skipReason();
+        if (missing != null) {
+            return missing;
+        }
+        String denied = os.denied(Capability.TIMER_SLACK);
+        return denied == null ? null : withRemedy(denied);
+    }
+}

@@ -1,0 +1,120 @@
+package io.sprint.opt.platform.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Over fake /proc and /sys trees shaped like cgroup v1 and v2 hosts. */
+class LinuxHostTest {
+    @TempDir
+    Path root;
+
+    private Path write(String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    private LinuxHost probe() {
+        return new LinuxHost(root.resolve("proc"), root.resolve("sys"));
+    }
+
+    private void status(String capEff, String cpus) throws IOException {
+        write("proc/self/status", "Name:\tjava\nCapEff:\t" + capEff + "\nCpus_allowed_list:\t" + cpus + "\n");
+    }
+
+    @Test
+    void cgroupV2LimitsUnderTheMountPoint() throws IOException {
+        String mountPoint = root.resolve("cg2").toString();
+        write("proc/self/cgroup", "0::/app.slice/relay.service\n");
+        write("proc/self/mountinfo", "30 23 0:26 / " + mountPoint + " rw,nosuid - cgroup2 cgroup2 rw\n");
+        write("cg2/app.slice/relay.service/cpu.max", "150000 100000\n");
+        write("cg2/app.slice/relay.service/memory.max", "536870912\n");
+        assertEquals(1.5, probe().cpuQuota());
+        assertEquals(512L << 20, probe().memoryLimitBytes());
+    }
+
+    @Test
+    void cgroupV2WithoutLimits() throws IOException {
+        String mountPoint = root.resolve("cg2").toString();
+        write("proc/self/cgroup", "0::/\n");
+        write("proc/self/mountinfo", "30 23 0:26 / " + mountPoint + " rw - cgroup2 cgroup2 rw\n");
+        write("cg2/cpu.max", "max 100000\n");
+        write("cg2/memory.max", "max\n");
+        assertEquals(-1, probe().cpuQuota());
+        assertEquals(-1, probe().memoryLimitBytes());
+    }
+
+    @Test
+    void cgroupV1PerControllerWithAContainerRoot() throws IOException {
+        String cpu = root.resolve("cg/cpu").toString();
+        String memory = root.resolve("cg/memory").toString();
+        write("proc/self/cgroup", "4:memory:/docker/abc\n1:cpu,cpuacct:/docker/abc\n");
+        write("proc/self/mountinfo",
+                "32 31 0:29 /docker/abc " + cpu + " rw - cgroup cgroup rw,cpu,cpuacct\n"
+                + "35 31 0:32 /docker/abc " + memory + " rw - cgroup cgroup rw,memory\n");
+        write("cg/cpu/cpu.cfs_quota_us", "50000\n");
+        write("cg/cpu/cpu.cfs_period_us", "100000\n");
+        write("cg/memory/memory.limit_in_bytes", "9223372036854771712\n");
+        assertEquals(0.5, probe().cpuQuota());
+        assertEquals(-1, probe().memoryLimitBytes(), "v1's page-aligned LONG_MAX means no limit");
+    }
+
+    @Test
+    void privilegesFromCapabilitiesOrLimits() throws IOException {
+        status("0000000000000000", "0-3,8");
+        write("proc/self/limits", "Limit                     Soft Limit           Hard Limit           Units\n"
+                + "Max locked memory         8388608              8388608              bytes\n"
+                + "Max realtime priority     0                    0\n");
+        assertFalse(probe().rtCapable());
+        assertFalse(probe().memlockCapable());
+        assertEquals("0-3,8", probe().allowedCpus().toString());
+
+        status("0000000000804000", "0");
+        assertTrue(probe().rtCapable(), "bit 23, CAP_SYS_NICE");
+        assertTrue(probe().memlockCapable(), "bit 14, CAP_IPC_LOCK");
+
+        status("0000000000000000", "0");
+        write("proc/self/limits", "Max locked memory         unlimited            unlimited            bytes\n"
+                + "Max realtime priority     20                   20\n");
+        assertTrue(probe().rtCapable());
+        assertTrue(probe().memlockCapable());
+    }
+
+    @Test
+    void topologyAndHugePages() throws IOException {
+        write("sys/devices/system/node/node0/cpulist", "0-3\n");
+        write("sys/devices/system/node/node1/cpulist", "4-7\n");
+        write("sys/devices/system/node/online", "0-1\n");
+        write("sys/kernel/mm/transparent_hugepage/enabled", "always [madvise] never\n");
+        assertEquals(2, probe().numaNodes());
+        assertEquals("madvise", probe().thpMode());
+    }
+
+    @Test
+    void aHostWithoutTheseFilesGetsFallbacks() {
+        assertEquals(1, probe().numaNodes());
+        assertEquals("unavailable", probe().thpMode());
+        assertEquals(-1, probe().cpuQuota());
+        assertEquals(-1, probe().memoryLimitBytes());
+        assertEquals(Runtime.getRuntime().availableProcessors(), probe().allowedCpus().count());
+    }
+
+    @Test
+    void readsSysctlFilesWhole() throws IOException {
+        Path sysctl = Path.of("/proc/sys/kernel/pid_max");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(sysctl), "needs Linux /proc/sys");
+        String expected;
+        try (java.io.BufferedReader reader = Files.newBufferedReader(sysctl)) {
+            expected = reader.readLine().trim();
+        }
+        assertTrue(expected.length() > 1, expected);
+        assertEquals(expected, LinuxHost.read(sysctl).orElseThrow(), "all digits, not the first one");
+    }
+}
