@@ -19,6 +19,8 @@ import io.sprint.opt.core.Version;
 import io.sprint.opt.core.Wiring;
 import io.sprint.opt.jvm.HotSpotFlags;
 import io.sprint.opt.jvm.LaunchFlags;
+import io.sprint.opt.mbean.AttributeName;
+import io.sprint.opt.mbean.Operation;
 import io.sprint.opt.platform.Check;
 import io.sprint.opt.platform.Host;
 import java.io.PrintStream;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import javax.management.MBeanServerConnection;
+import javax.management.RuntimeMBeanException;
 import javax.management.openmbean.CompositeData;
 
 /** {@code java -jar sprint-opt.jar COMMAND}: exit 0 on success, 1 on failure, 2 on usage errors. */
@@ -176,7 +179,7 @@ public final class Cli {
             } catch (Exception e) {
                 throw new CommandException("cannot load the agent into JVM " + pid + ": " + e);
             }
-            CompositeData result = (CompositeData) invoke(jvm.optimizer(), "apply", options.toArgs());
+            CompositeData result = (CompositeData) invoke(jvm.optimizer(), Operation.APPLY, options.toArgs());
             boolean applied = (Boolean) result.get("succeeded");
             out.println("JVM " + pid + ": " + (applied ? "level " + result.get("level") + " applied"
                     : "no level of " + options.level() + " could be applied; level " + result.get("level")
@@ -191,21 +194,23 @@ public final class Cli {
             MBeanServerConnection jmx = jvm.optimizer();
             Map<String, Object> status = new LinkedHashMap<>();
             status.put("pid", Long.parseLong(pid));
-            for (String name : List.of("Level", "Applied", "Options", "Stats", "Actions", "PinnedThreads",
-                    "SystemInfo")) {
-                status.put(name, attribute(jmx, name));
+            for (AttributeName name : AttributeName.values()) {
+                if (name != AttributeName.ADAPTIVE_DECISIONS) {
+                    status.put(name.jmxName(), attribute(jmx, name));
+                }
             }
             if (json) {
                 out.println(Json.write(status));
                 return 0;
             }
-            out.println("JVM " + pid + ": level " + status.get("Level") + ", applied " + status.get("Applied")
-                    + ", options '" + status.get("Options") + "'");
+            out.println("JVM " + pid + ": level " + status.get(AttributeName.LEVEL.jmxName()) + ", applied "
+                    + status.get(AttributeName.APPLIED.jmxName()) + ", options '"
+                    + status.get(AttributeName.OPTIONS.jmxName()) + "'");
             out.println("actions:");
-            printActions((CompositeData[]) status.get("Actions"));
+            printActions((CompositeData[]) status.get(AttributeName.ACTIONS.jmxName()));
             out.println("stats:");
-            printComposite((CompositeData) status.get("Stats"));
-            CompositeData[] pinned = (CompositeData[]) status.get("PinnedThreads");
+            printComposite((CompositeData) status.get(AttributeName.STATS.jmxName()));
+            CompositeData[] pinned = (CompositeData[]) status.get(AttributeName.PINNED_THREADS.jmxName());
             out.println("pinned threads:" + (pinned.length == 0 ? " none" : ""));
             Table threads = new Table("NAME", "TID", "CPU", "POLICY");
             for (CompositeData thread : pinned) {
@@ -215,14 +220,14 @@ public final class Cli {
                 threads.print(out, "  ");
             }
             out.println("system:");
-            printComposite((CompositeData) status.get("SystemInfo"));
+            printComposite((CompositeData) status.get(AttributeName.SYSTEM_INFO.jmxName()));
             return 0;
         }
     }
 
     private int restore(String pid) throws CommandException {
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
-            CompositeData result = (CompositeData) invoke(jvm.optimizer(), "restore");
+            CompositeData result = (CompositeData) invoke(jvm.optimizer(), Operation.RESTORE);
             CompositeData[] records = (CompositeData[]) result.get("actions");
             boolean complete = (Boolean) result.get("succeeded");
             out.println("JVM " + pid + ": " + (records.length == 0 ? "nothing to restore"
@@ -234,7 +239,7 @@ public final class Cli {
 
     private int health(String pid) throws CommandException {
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
-            String[] reasons = (String[]) invoke(jvm.optimizer(), "healthCheck");
+            String[] reasons = (String[]) invoke(jvm.optimizer(), Operation.HEALTH_CHECK);
             if (reasons.length == 0) {
                 out.println("healthy");
                 return 0;
@@ -254,9 +259,9 @@ public final class Cli {
         for (Map.Entry<Level, List<Plan>> level : optimizer.plan(options).entrySet()) {
             out.println("level " + level.getKey() + " on this host (" + cpus + " CPUs, JDK " + Runtime.version().feature()
                     + ", " + flags.collector() + " as in this JVM; a target started with other flags differs):");
-            Table table = new Table("ACTION", "VERDICT", "TARGET", "DETAIL");
+            Table table = new Table("ACTION", "VERDICT", "TARGET");
             for (Plan plan : level.getValue()) {
-                table.row(plan.name(), plan.verdict(), plan.target(), plan.detail());
+                table.rowWithDetail(plan.detail(), plan.name(), plan.verdict(), plan.target());
             }
             table.print(out, "  ");
         }
@@ -294,10 +299,10 @@ public final class Cli {
         Profile profile = Profile.resolve(options.level().resolve(0, System.getenv()), host.usableCpuCount(), options);
         out.println("sprint-opt doctor: " + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + ", CPUs " + host.allowedCpus() + ", JDK " + Runtime.version().feature());
-        Table table = new Table("CHECK", "STATUS", "VALUE", "ADVICE");
+        Table table = new Table("CHECK", "STATUS", "VALUE");
         CpuList cores = profile.affinity() == null ? host.allowedCpus() : profile.affinity().intersect(host.allowedCpus());
         for (Check check : host.doctor(cores)) {
-            table.row(check.name(), check.status(), check.value(), check.advice());
+            table.rowWithDetail(check.advice(), check.name(), check.status(), check.value());
         }
         table.print(out, "  ");
         return 0;
@@ -308,9 +313,9 @@ public final class Cli {
             out.println("  (no actions)");
             return;
         }
-        Table table = new Table("ACTION", "STATUS", "TARGET", "DETAIL");
+        Table table = new Table("ACTION", "STATUS", "TARGET");
         for (CompositeData action : actions) {
-            table.row(action.get("name"), action.get("status"), action.get("target"), action.get("detail"));
+            table.rowWithDetail(action.get("detail"), action.get("name"), action.get("status"), action.get("target"));
         }
         table.print(out, "  ");
     }
@@ -323,24 +328,25 @@ public final class Cli {
         table.print(out, "  ");
     }
 
-    private static Object attribute(MBeanServerConnection jmx, String name) throws CommandException {
+    private static Object attribute(MBeanServerConnection jmx, AttributeName name) throws CommandException {
         try {
-            return jmx.getAttribute(TargetJvm.name(), name);
+            return jmx.getAttribute(TargetJvm.name(), name.jmxName());
         } catch (Exception e) {
-            throw new CommandException("cannot read " + name + ": " + e);
+            throw new CommandException("cannot read " + name.jmxName() + ": " + e);
         }
     }
 
     /** An operation with String parameters; a strict refusal or a bad option is its one-line reason. */
-    private static Object invoke(MBeanServerConnection jmx, String operation, String... params) throws CommandException {
+    private static Object invoke(MBeanServerConnection jmx, Operation operation, String... params)
+            throws CommandException {
         String[] signature = new String[params.length];
-        java.util.Arrays.fill(signature, String.class.getName());
+        Arrays.fill(signature, String.class.getName());
         try {
-            return jmx.invoke(TargetJvm.name(), operation, params, signature);
-        } catch (javax.management.RuntimeMBeanException e) {
-            throw new CommandException(operation + " refused: " + e.getCause().getMessage());
+            return jmx.invoke(TargetJvm.name(), operation.jmxName(), params, signature);
+        } catch (RuntimeMBeanException e) {
+            throw new CommandException(operation.jmxName() + " refused: " + e.getCause().getMessage());
         } catch (Exception e) {
-            throw new CommandException(operation + " failed: " + e);
+            throw new CommandException(operation.jmxName() + " failed: " + e);
         }
     }
 

@@ -8,17 +8,17 @@ import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.mbean.MBeanRegistrar;
 import io.sprint.opt.mbean.OptimizerControl;
+import io.sprint.opt.pin.PinnedThreadRow;
 import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.stats.GcPauses;
 import io.sprint.opt.stats.HealthCheck;
 import io.sprint.opt.stats.RuntimeStats;
+import io.sprint.opt.stats.Stats;
 import io.sprint.opt.stats.SystemInfo;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The agent inside one JVM: its optimizer, its stats and its MBean. Created once per JVM. */
@@ -152,7 +152,7 @@ final class AgentRuntime implements OptimizerControl {
     }
 
     @Override
-    public Map<String, Object> stats() {
+    public Stats stats() {
         Optimizer.State state = optimizer.state();
         int maxThreads = state.profile() == null ? 0 : state.profile().maxThreads();
         double hiccupP99 = services == null ? -1 : services.hiccupP99Millis();
@@ -161,30 +161,17 @@ final class AgentRuntime implements OptimizerControl {
     }
 
     @Override
-    public List<Map<String, Object>> actions() {
-        return rows(optimizer.state().actions());
-    }
-
-    private static List<Map<String, Object>> rows(List<ActionRecord> records) {
-        return records.stream().map(AgentRuntime::row).collect(Collectors.toList());
-    }
-
-    private static Map<String, Object> row(ActionRecord record) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", record.name());
-        row.put("target", record.target());
-        row.put("status", record.status().id());
-        row.put("detail", record.detail());
-        return row;
+    public List<ActionRecord> actions() {
+        return optimizer.state().actions();
     }
 
     @Override
-    public List<Map<String, Object>> pinnedThreads() {
+    public List<PinnedThreadRow> pinnedThreads() {
         return pinning.rows();
     }
 
     @Override
-    public Map<String, Object> systemInfo() {
+    public SystemInfo systemInfo() {
         return SystemInfo.read(wiring.host(), collector, wiring.usable(), cpus);
     }
 
@@ -202,7 +189,7 @@ final class AgentRuntime implements OptimizerControl {
         }
         List<ActionRecord> records = optimizer.restore();
         boolean complete = records.stream().noneMatch(r -> r.status() == ActionStatus.FAILED);
-        return new Result(complete, level(), rows(records));
+        return new Result(complete, level(), records);
     }
 
     /** The result is read inside the lock: a concurrent apply or restore cannot change what it says. */
@@ -222,7 +209,7 @@ final class AgentRuntime implements OptimizerControl {
                     + outcome.actions().stream().filter(r -> r.status() == ActionStatus.FAILED)
                             .map(ActionRecord::toString).collect(Collectors.joining("; ")));
         }
-        return new Result(outcome.applied(), level(), rows(outcome.actions()));
+        return new Result(outcome.applied(), level(), outcome.actions());
     }
 
     @Override

@@ -1,12 +1,15 @@
 package io.sprint.opt.mbean;
 
+import io.sprint.opt.action.ActionRecord;
+import io.sprint.opt.pin.PinnedThreadRow;
+import io.sprint.opt.stats.Stats;
+import io.sprint.opt.stats.SystemInfo;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What the MBean shows and does, in plain JDK types; {@link OptimizerMBean} turns it into open
- * types. Implementations never throw anything but JDK exceptions, which JMX clients without
- * sprint-opt classes can deserialise.
+ * What the MBean shows and does, as typed records; {@link OptimizerMBean} turns them into open
+ * types ({@link OpenTypes}). Implementations never throw anything but JDK exceptions, which JMX
+ * clients without sprint-opt classes can deserialise.
  */
 public interface OptimizerControl {
     /**
@@ -15,7 +18,7 @@ public interface OptimizerControl {
      * own action records - not the JVM's state read afterwards, which a concurrent call may
      * already have changed.
      */
-    record Result(boolean succeeded, String level, List<Map<String, Object>> actions) {
+    record Result(boolean succeeded, String level, List<ActionRecord> actions) {
     }
 
     String level();
@@ -24,13 +27,13 @@ public interface OptimizerControl {
 
     String options();
 
-    Map<String, Object> stats();
+    Stats stats();
 
-    List<Map<String, Object>> actions();
+    List<ActionRecord> actions();
 
-    List<Map<String, Object>> pinnedThreads();
+    List<PinnedThreadRow> pinnedThreads();
 
-    Map<String, Object> systemInfo();
+    SystemInfo systemInfo();
 
     /** adaptive=true: its last decisions, oldest first; empty when it is off. */
     List<String> adaptiveDecisions();

@@ -5,9 +5,7 @@ import io.sprint.opt.platform.Platform;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -108,20 +106,14 @@ public final class ThreadPinning {
         return current == null ? 0 : current.threads().size();
     }
 
-    /** Rows of the MXBean's PinnedThreads: name, tid, cpu (-1: none), policy. */
-    public List<Map<String, Object>> rows() {
+    /** The PinnedThreads attribute: the selected threads still alive. */
+    public List<PinnedThreadRow> rows() {
         ThreadPinner current = pinner;
-        List<Map<String, Object>> rows = new ArrayList<>();
-        if (current == null) {
-            return rows;
-        }
-        for (PinnedThread thread : current.threads()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", thread.thread.getName());
-            row.put("tid", thread.tid);
-            row.put("cpu", thread.cpu);
-            row.put("policy", thread.policy());
-            rows.add(row);
+        List<PinnedThreadRow> rows = new ArrayList<>();
+        if (current != null) {
+            for (PinnedThread thread : current.threads()) {
+                rows.add(new PinnedThreadRow(thread.thread.getName(), thread.tid, thread.cpu, thread.policy()));
+            }
         }
         return rows;
     }

@@ -5,7 +5,6 @@ import io.sprint.opt.config.Options;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The seed's health check: level applied, GC pressure, thread leak; and, with the hiccup meter
@@ -32,22 +31,22 @@ public final class HealthCheck {
     }
 
     /** One reason per problem; empty when healthy. */
-    public static List<String> reasons(Map<String, Object> stats, Thresholds limits) {
+    public static List<String> reasons(Stats stats, Thresholds limits) {
         List<String> reasons = new ArrayList<>();
-        if (!Boolean.TRUE.equals(stats.get("applied"))) {
+        if (!stats.applied()) {
             reasons.add("optimizations not applied");
         }
-        double gc = (Double) stats.get("gc_cpu_fraction");
+        double gc = stats.gcCpuFraction();
         if (gc > limits.gcCpuFraction()) {
             reasons.add(String.format(Locale.ROOT, "high GC pressure: gc_cpu_fraction %.2f > %.2f (health.gc)", gc,
                     limits.gcCpuFraction()));
         }
-        double hiccup = (Double) stats.getOrDefault("hiccup_p99_ms", -1.0);
+        double hiccup = stats.hiccupP99Ms();
         if (hiccup > limits.hiccupP99Millis()) {
             reasons.add(String.format(Locale.ROOT, "long stalls: hiccup_p99_ms %.1f > %.1f (health.hiccup)", hiccup,
                     limits.hiccupP99Millis()));
         }
-        int threads = (Integer) stats.get("num_threads");
+        int threads = stats.numThreads();
         if (threads > limits.threads()) {
             reasons.add("potential thread leak: " + threads + " threads > " + limits.threads() + " (health.threads)");
         }

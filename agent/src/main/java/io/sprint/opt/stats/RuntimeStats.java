@@ -6,10 +6,8 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** The seed's GetStats in JVM form: the {@code Stats} attribute, key for key. */
+/** Reads the {@link Stats} of this JVM: the seed's GetStats in JVM form. */
 public final class RuntimeStats {
     private static final double MB = 1 << 20;
 
@@ -36,31 +34,16 @@ public final class RuntimeStats {
     public record AgentView(boolean applied, String level, int maxThreads, int pinnedThreads, double hiccupP99Ms) {
     }
 
-    public synchronized Map<String, Object> read(AgentView agent) {
+    public synchronized Stats read(AgentView agent) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         GcPauses.Summary gc = pauses.summary();
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("applied", agent.applied());
-        stats.put("level", agent.level());
-        stats.put("num_cpu", cpus);
-        stats.put("max_threads", agent.maxThreads());
-        stats.put("num_threads", threads.getThreadCount());
-        stats.put("daemon_threads", threads.getDaemonThreadCount());
-        stats.put("heap_alloc_mb", Math.round(heap.getUsed() / MB));
-        stats.put("heap_sys_mb", Math.round(heap.getCommitted() / MB));
-        stats.put("num_gc", GcPauses.collections());
-        stats.put("gc_cpu_fraction", round(gcCpuFraction(), 4));
-        stats.put("gc_pause_p50_ms", GcPauses.Summary.millis(gc.p50()));
-        stats.put("gc_pause_p95_ms", GcPauses.Summary.millis(gc.p95()));
-        stats.put("gc_pause_p99_ms", GcPauses.Summary.millis(gc.p99()));
-        stats.put("gc_pause_max_ms", GcPauses.Summary.millis(gc.max()));
-        stats.put("alloc_rate_mb_s", round(allocRate(), 2));
-        stats.put("hiccup_p99_ms", agent.hiccupP99Ms());
-        stats.put("pinned_threads", agent.pinnedThreads());
-        stats.put("java_version", Runtime.version().toString());
-        stats.put("uptime_s", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
-        return stats;
+        return new Stats(agent.applied(), agent.level(), cpus, agent.maxThreads(), threads.getThreadCount(),
+                threads.getDaemonThreadCount(), Math.round(heap.getUsed() / MB), Math.round(heap.getCommitted() / MB),
+                GcPauses.collections(), round(gcCpuFraction(), 4), GcPauses.Summary.millis(gc.p50()),
+                GcPauses.Summary.millis(gc.p95()), GcPauses.Summary.millis(gc.p99()), GcPauses.Summary.millis(gc.max()),
+                round(allocRate(), 2), agent.hiccupP99Ms(), agent.pinnedThreads(), Runtime.version().toString(),
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
     }
 
     private static double round(double value, int decimals) {

@@ -85,40 +85,6 @@ class GcPausesTest {
     }
 
     @Test
-    void healthFollowsTheSeedsThresholds() {
-        HealthCheck.Thresholds seed = HealthCheck.Thresholds.of(io.sprint.opt.config.OptionsParser.parse(""));
-        assertEquals(HealthCheck.Thresholds.SEED, seed);
-        assertEquals(List.of(), HealthCheck.reasons(Map.of("applied", true, "gc_cpu_fraction", 0.1, "num_threads", 50),
-                seed));
-        assertEquals(List.of("optimizations not applied", "high GC pressure: gc_cpu_fraction 0.30 > 0.20 (health.gc)",
-                        "potential thread leak: 10001 threads > 10000 (health.threads)"),
-                HealthCheck.reasons(Map.of("applied", false, "gc_cpu_fraction", 0.3, "num_threads", 10_001), seed));
-    }
-
-    @Test
-    void healthThresholdsAreOptions() {
-        HealthCheck.Thresholds tight = HealthCheck.Thresholds.of(
-                io.sprint.opt.config.OptionsParser.parse("health.gc=0.05,health.threads=40"));
-        assertEquals(List.of("high GC pressure: gc_cpu_fraction 0.10 > 0.05 (health.gc)",
-                        "potential thread leak: 50 threads > 40 (health.threads)"),
-                HealthCheck.reasons(Map.of("applied", true, "gc_cpu_fraction", 0.1, "num_threads", 50), tight));
-    }
-
-    /** What the meter reads right after a 5 s stop of the whole JVM (kill -STOP, a long safepoint). */
-    @Test
-    void aLongStallIsUnhealthyOnlyWithTheHiccupMeterOn() {
-        HealthCheck.Thresholds seed = HealthCheck.Thresholds.SEED;
-        assertEquals(List.of("long stalls: hiccup_p99_ms 4882.0 > 100.0 (health.hiccup)"), HealthCheck.reasons(
-                Map.of("applied", true, "gc_cpu_fraction", 0.01, "num_threads", 50, "hiccup_p99_ms", 4882.0), seed));
-        assertEquals(List.of(), HealthCheck.reasons(
-                Map.of("applied", true, "gc_cpu_fraction", 0.01, "num_threads", 50, "hiccup_p99_ms", -1.0), seed),
-                "-1: the meter is off");
-        HealthCheck.Thresholds strict = HealthCheck.Thresholds.of(io.sprint.opt.config.OptionsParser.parse("health.hiccup=2"));
-        assertEquals(List.of("long stalls: hiccup_p99_ms 2.5 > 2.0 (health.hiccup)"), HealthCheck.reasons(
-                Map.of("applied", true, "gc_cpu_fraction", 0.01, "num_threads", 50, "hiccup_p99_ms", 2.5), strict));
-    }
-
-    @Test
     void optimalThreadsReserveHousekeeping() {
         assertEquals(1, SystemInfo.optimalThreads(1));
         assertEquals(1, SystemInfo.optimalThreads(2));

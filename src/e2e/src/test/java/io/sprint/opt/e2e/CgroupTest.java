@@ -92,7 +92,7 @@ class CgroupTest {
                     "plan", "level=turbo"));
             assertEquals(0, plan.exit(), plan.toString());
             assertTrue(plan.out().contains("(1 CPUs,"), plan.out());
-            assertTrue(plan.out().matches("(?s).*cpu-affinity +would apply +every thread 1 .*"), plan.out());
+            assertTrue(plan.out().matches("(?s).*\n  cpu-affinity +would apply +every thread 1\n.*"), plan.out());
         }
     }
 

@@ -1,0 +1,25 @@
+package io.sprint.opt.mbean;
+
+/** The MBean's operations, by the names JMX clients (and the CLI) invoke them. */
+public enum Operation {
+    RESTORE("restore"), APPLY("apply"), HEALTH_CHECK("healthCheck"), TRIGGER_GC("triggerGc");
+
+    private final String jmxName;
+
+    Operation(String jmxName) {
+        this.jmxName = jmxName;
+    }
+
+    public String jmxName() {
+        return jmxName;
+    }
+
+    static Operation byName(String jmxName) {
+        for (Operation operation : values()) {
+            if (operation.jmxName.equals(jmxName)) {
+                return operation;
+            }
+        }
+        return null;
+    }
+}
