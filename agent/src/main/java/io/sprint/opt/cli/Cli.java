@@ -48,8 +48,7 @@ public final class Cli {
             "  flags LEVEL             launch flags for what a running JVM cannot change",
             "  doctor [OPTIONS]        host readiness: privileges, limits, THP, isolated CPUs, NUMA, cgroups, IRQs",
             "  --help | --version",
-            "OPTIONS: comma-separated key=value, e.g. level=enterprise,pin=relay-*",
-            "  keys: " + OptionKey.allKeys(),
+            "OPTIONS: comma-separated key=value, e.g. level=enterprise,pin=relay-* (--help lists the keys)",
             "");
 
     private final PrintStream out;
@@ -89,6 +88,7 @@ public final class Cli {
             case "-h":
             case "help":
                 out.print(USAGE);
+                printOptions();
                 return 0;
             case "--version":
                 out.println("sprint-opt " + Version.VALUE);
@@ -122,6 +122,16 @@ public final class Cli {
             default:
                 throw new UsageException("unknown command '" + command + "'");
         }
+    }
+
+    /** Every key, from its declaration: default, what it does, and what it takes. */
+    private void printOptions() {
+        out.println("keys (the same in -javaagent:sprint-opt.jar=OPTIONS, attach, plan, doctor and a config= file):");
+        Table table = new Table("KEY", "DEFAULT", "WHAT IT DOES");
+        for (OptionKey key : OptionKey.values()) {
+            table.rowWithDetail("takes " + key.accepted(), key.key(), key.defaultText(), key.doc());
+        }
+        table.print(out, "  ");
     }
 
     private static void expect(List<String> rest, int min, int max, String command) throws UsageException {

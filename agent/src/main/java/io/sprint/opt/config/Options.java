@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Validated agent options: what the user gave, typed. Absent keys mean "the level's value". */
 public final class Options {
@@ -24,20 +25,28 @@ public final class Options {
     }
 
     public LevelSpec level() {
-        return (LevelSpec) values.getOrDefault(OptionKey.LEVEL, LevelSpec.of(Level.BASIC));
+        return (LevelSpec) value(OptionKey.LEVEL);
     }
 
     public CpuList cpus() {
-        return (CpuList) values.get(OptionKey.CPUS);
+        return (CpuList) value(OptionKey.CPUS);
     }
 
     @SuppressWarnings("unchecked")
     public List<String> pin() {
-        return (List<String>) values.getOrDefault(OptionKey.PIN, List.of());
+        return (List<String>) value(OptionKey.PIN);
     }
 
     public HostPort metrics() {
-        return (HostPort) values.get(OptionKey.METRICS);
+        return (HostPort) value(OptionKey.METRICS);
+    }
+
+    public boolean strict() {
+        return flag(OptionKey.STRICT);
+    }
+
+    public Log.Verbosity log() {
+        return (Log.Verbosity) value(OptionKey.LOG);
     }
 
     /** The same options with {@code level} as the level (what adaptive tuning applies). */
@@ -51,32 +60,38 @@ public final class Options {
         return new Options(newValues, newGiven);
     }
 
-    public double doubleOr(OptionKey key, double fallback) {
-        return (Double) values.getOrDefault(key, fallback);
+    /** The value given, or the key's default (null for a key whose default is the level's). */
+    public Object value(OptionKey key) {
+        return values.getOrDefault(key, key.defaultValue());
     }
 
-    public Level levelOr(OptionKey key, Level fallback) {
-        return (Level) values.getOrDefault(key, fallback);
+    public boolean flag(OptionKey key) {
+        return (Boolean) value(key);
     }
 
-    public boolean strict() {
-        return flagOr(OptionKey.STRICT, false);
+    public int integer(OptionKey key) {
+        return (Integer) value(key);
     }
 
-    public Log.Verbosity log() {
-        return (Log.Verbosity) values.getOrDefault(OptionKey.LOG, Log.Verbosity.INFO);
+    public double decimal(OptionKey key) {
+        return (Double) value(key);
     }
 
-    public int intOr(OptionKey key, int fallback) {
-        return (Integer) values.getOrDefault(key, fallback);
+    public Level oneLevel(OptionKey key) {
+        return (Level) value(key);
     }
 
-    public long longOr(OptionKey key, long fallback) {
-        return (Long) values.getOrDefault(key, fallback);
+    /** A key whose default is the level's: the value given, else {@code levelValue}. */
+    public int intOr(OptionKey key, int levelValue) {
+        return (Integer) values.getOrDefault(key, levelValue);
     }
 
-    public boolean flagOr(OptionKey key, boolean fallback) {
-        return (Boolean) values.getOrDefault(key, fallback);
+    public long longOr(OptionKey key, long levelValue) {
+        return (Long) values.getOrDefault(key, levelValue);
+    }
+
+    public boolean flagOr(OptionKey key, boolean levelValue) {
+        return (Boolean) values.getOrDefault(key, levelValue);
     }
 
     /** The options as given (config file merged in), in the order of the option table. */
@@ -93,7 +108,7 @@ public final class Options {
         return join(given.keySet().stream().filter(k -> k != OptionKey.CONFIG));
     }
 
-    private String join(java.util.stream.Stream<OptionKey> keys) {
+    private String join(Stream<OptionKey> keys) {
         return keys.map(k -> k.key() + "=" + given.get(k)).collect(Collectors.joining(","));
     }
 }

@@ -1,6 +1,8 @@
 package io.sprint.opt.config;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A level resolved against this host and the user's per-field overrides: the values the actions
@@ -27,16 +29,16 @@ public record Profile(Level level, int cpus, int gcPercent, int memPercent, int 
                 options.flagOr(OptionKey.NUMA, n >= row.numa()),
                 options.flagOr(OptionKey.LATENCY, n >= row.latency()),
                 affinity,
-                options.intOr(OptionKey.RT_PRIORITY, 10),
+                options.integer(OptionKey.RT_PRIORITY),
                 row.collector(),
                 row.idleGcMillis(),
                 options.pin());
     }
 
     /** One profile per level of the options' chain, in order ({@code auto} read from {@code environment}). */
-    public static java.util.List<Profile> chain(Options options, int n, java.util.Map<String, String> environment) {
+    public static List<Profile> chain(Options options, int n, Map<String, String> environment) {
         LevelSpec spec = options.level();
-        java.util.List<Profile> profiles = new java.util.ArrayList<>(spec.size());
+        List<Profile> profiles = new ArrayList<>(spec.size());
         for (int i = 0; i < spec.size(); i++) {
             profiles.add(resolve(spec.resolve(i, environment), n, options));
         }

@@ -43,8 +43,8 @@ final class AgentServices {
 
     synchronized void configure(Options options) {
         configureMetrics(options.metrics());
-        configureHiccups(options.flagOr(OptionKey.HICCUP, false));
-        configureAdaptive(options.flagOr(OptionKey.ADAPTIVE, false), AdaptivePolicy.Config.of(options));
+        configureHiccups(options.flag(OptionKey.HICCUP));
+        configureAdaptive(options.flag(OptionKey.ADAPTIVE), AdaptivePolicy.Config.of(options));
         monitor.run(hiccups, tuner);
     }
 

@@ -20,11 +20,9 @@ public final class AdaptivePolicy {
     /** {@code adaptive.*} options, the seed's values (10 ms, 50 % CPU) where not given. */
     public record Config(double targetMs, int cpuLowPercent, Level min, Level max, int intervalSeconds) {
         public static Config of(Options options) {
-            return new Config(options.doubleOr(OptionKey.ADAPTIVE_TARGET, 10.0),
-                    options.intOr(OptionKey.ADAPTIVE_CPU, 50),
-                    options.levelOr(OptionKey.ADAPTIVE_MIN, Level.BASIC),
-                    options.levelOr(OptionKey.ADAPTIVE_MAX, Level.TURBO),
-                    options.intOr(OptionKey.ADAPTIVE_INTERVAL, 10));
+            return new Config(options.decimal(OptionKey.ADAPTIVE_TARGET), options.integer(OptionKey.ADAPTIVE_CPU),
+                    options.oneLevel(OptionKey.ADAPTIVE_MIN), options.oneLevel(OptionKey.ADAPTIVE_MAX),
+                    options.integer(OptionKey.ADAPTIVE_INTERVAL));
         }
 
         @Override

@@ -12,18 +12,16 @@ import java.util.Locale;
  */
 public final class HealthCheck {
     /**
-     * The seed's thresholds (GC CPU fraction above 0.2, more than 10,000 threads), and a hiccup
-     * p99 over the meter's 60 s window above 100 ms: a hundred times the stall a latency service
-     * budgets, and far above what scheduling delay alone gives on a busy host.
+     * The limits. Their defaults (in OptionKey) are the seed's (GC CPU fraction above 0.2, more
+     * than 10,000 threads), and a hiccup p99 over the meter's 60 s window above 100 ms: a hundred
+     * times the stall a latency service budgets, far above what scheduling delay alone gives on a
+     * busy host.
      */
     public record Thresholds(double gcCpuFraction, int threads, double hiccupP99Millis) {
-        public static final Thresholds SEED = new Thresholds(0.2, 10_000, 100);
-
-        /** {@code health.gc}, {@code health.threads} and {@code health.hiccup}, the defaults where not given. */
+        /** {@code health.gc}, {@code health.threads} and {@code health.hiccup}, their defaults where not given. */
         public static Thresholds of(Options options) {
-            return new Thresholds(options.doubleOr(OptionKey.HEALTH_GC, SEED.gcCpuFraction),
-                    options.intOr(OptionKey.HEALTH_THREADS, SEED.threads),
-                    options.doubleOr(OptionKey.HEALTH_HICCUP, SEED.hiccupP99Millis));
+            return new Thresholds(options.decimal(OptionKey.HEALTH_GC), options.integer(OptionKey.HEALTH_THREADS),
+                    options.decimal(OptionKey.HEALTH_HICCUP));
         }
     }
 

@@ -16,7 +16,7 @@ class HealthCheckTest {
     @Test
     void healthFollowsTheSeedsThresholds() {
         HealthCheck.Thresholds seed = HealthCheck.Thresholds.of(OptionsParser.parse(""));
-        assertEquals(HealthCheck.Thresholds.SEED, seed);
+        assertEquals(new HealthCheck.Thresholds(0.2, 10_000, 100), seed, "the seed's, and 100 ms of hiccup p99");
         assertEquals(List.of(), HealthCheck.reasons(stats(true, 0.1, 50, -1), seed));
         assertEquals(List.of("optimizations not applied", "high GC pressure: gc_cpu_fraction 0.30 > 0.20 (health.gc)",
                         "potential thread leak: 10001 threads > 10000 (health.threads)"),
@@ -34,7 +34,7 @@ class HealthCheckTest {
     /** What the meter reads right after a 5 s stop of the whole JVM (kill -STOP, a long safepoint). */
     @Test
     void aLongStallIsUnhealthyOnlyWithTheHiccupMeterOn() {
-        HealthCheck.Thresholds seed = HealthCheck.Thresholds.SEED;
+        HealthCheck.Thresholds seed = HealthCheck.Thresholds.of(OptionsParser.parse(""));
         assertEquals(List.of("long stalls: hiccup_p99_ms 4882.0 > 100.0 (health.hiccup)"),
                 HealthCheck.reasons(stats(true, 0.01, 50, 4882.0), seed));
         assertEquals(List.of(), HealthCheck.reasons(stats(true, 0.01, 50, -1), seed), "-1: the meter is off");
