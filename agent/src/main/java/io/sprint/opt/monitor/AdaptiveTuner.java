@@ -2,6 +2,7 @@ package io.sprint.opt.monitor;
 
 import io.sprint.opt.config.Level;
 import io.sprint.opt.log.Log;
+import io.sprint.opt.stats.DurationRecorder;
 import io.sprint.opt.stats.GcPauses;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 
 /**
  * Adaptive tuning ({@code adaptive=true}): every {@code adaptive.interval} it measures the
@@ -33,8 +33,8 @@ public final class AdaptiveTuner {
     private final Stepper stepper;
     private final HiccupMeter hiccups;
     private final int cpus;
-    private final Histogram gcPausesMicros = new Histogram(1, 3_600_000_000L, 2);
-    private final GcPauses.PauseSink gcSink = (collector, nanos) -> recordGcPause(nanos);
+    private final DurationRecorder gcPauses = new DurationRecorder(2);
+    private final GcPauses.PauseSink gcSink = (collector, nanos) -> gcPauses.recordNanos(nanos);
     private final Deque<String> history = new ArrayDeque<>();
     private long nextTickNanos;
     private long lastCpuNanos = processCpuNanos();
@@ -65,12 +65,6 @@ public final class AdaptiveTuner {
         return gcSink;
     }
 
-    private void recordGcPause(long nanos) {
-        synchronized (gcPausesMicros) {
-            gcPausesMicros.recordValue(Math.min(3_600_000_000L, Math.max(1, nanos / 1000)));
-        }
-    }
-
     /** Decides when a window has passed. */
     void maybeTick(long nowNanos) {
         if (nowNanos >= nextTickNanos) {
@@ -82,11 +76,7 @@ public final class AdaptiveTuner {
     void tick() {
         Level level = stepper.current();
         double hiccupP99 = hiccups == null ? 0 : hiccups.p99Millis(policy.config().intervalSeconds());
-        double gcP99;
-        synchronized (gcPausesMicros) {
-            gcP99 = gcPausesMicros.getTotalCount() == 0 ? 0 : gcPausesMicros.getValueAtPercentile(99) / 1000.0;
-            gcPausesMicros.reset();
-        }
+        double gcP99 = DurationRecorder.millis(gcPauses.interval(), 99);
         double cpu = cpuPercent();
         if (level == null) {
             remember("no level in force: nothing to tune");

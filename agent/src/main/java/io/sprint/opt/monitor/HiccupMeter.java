@@ -1,11 +1,11 @@
 package io.sprint.opt.monitor;
 
+import io.sprint.opt.stats.DurationRecorder;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * jHiccup's idea: a thread asks to sleep {@value #INTERVAL_NANOS} ns and records how much later
@@ -18,11 +18,11 @@ public final class HiccupMeter {
     static final long INTERVAL_NANOS = 1_000_000;
     static final int WINDOW_SECONDS = 60;
     /** Microseconds, up to an hour, two significant digits: a few KB per histogram. */
-    private static final long HIGHEST_MICROS = 3_600_000_000L;
 
-    private final Recorder recorder = new Recorder(1, HIGHEST_MICROS, 2);
+    private static final int DIGITS = 2;
+    private final DurationRecorder recorder = new DurationRecorder(DIGITS);
     private final Histogram[] seconds = new Histogram[WINDOW_SECONDS];
-    private final Histogram window = new Histogram(1, HIGHEST_MICROS, 2);
+    private final Histogram window = DurationRecorder.accumulator(DIGITS);
     private final List<LongConsumer> sinks = new CopyOnWriteArrayList<>();
     private int next;
     private Histogram recycled;
@@ -37,7 +37,7 @@ public final class HiccupMeter {
     /** Records one lateness, and for a stall the waits it hid. */
     void record(long lateNanos) {
         for (long value = Math.max(0, lateNanos); ; value -= INTERVAL_NANOS) {
-            recorder.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, value / 1000)));
+            recorder.recordNanos(value);
             for (LongConsumer sink : sinks) {
                 sink.accept(value);
             }
@@ -58,7 +58,7 @@ public final class HiccupMeter {
 
     /** Moves the samples since the last call into the window as its newest second; drops the oldest. */
     synchronized void roll() {
-        Histogram latest = recorder.getIntervalHistogram(recycled);
+        Histogram latest = recorder.interval(recycled);
         Histogram oldest = seconds[next];
         if (oldest != null) {
             window.subtract(oldest);
@@ -71,19 +71,19 @@ public final class HiccupMeter {
 
     /** The window's p99 in ms (three decimals); 0 before the first second has been rolled in. */
     public synchronized double p99Millis() {
-        return window.getTotalCount() == 0 ? 0 : window.getValueAtPercentile(99) / 1000.0;
+        return DurationRecorder.millis(window, 99);
     }
 
     /** The p99 in ms of the last {@code lastSeconds} rolled in (at most the window). */
     synchronized double p99Millis(int lastSeconds) {
-        Histogram recent = new Histogram(1, HIGHEST_MICROS, 2);
+        Histogram recent = DurationRecorder.accumulator(DIGITS);
         for (int i = 1; i <= Math.min(lastSeconds, WINDOW_SECONDS); i++) {
             Histogram second = seconds[Math.floorMod(next - i, WINDOW_SECONDS)];
             if (second != null) {
                 recent.add(second);
             }
         }
-        return recent.getTotalCount() == 0 ? 0 : recent.getValueAtPercentile(99) / 1000.0;
+        return DurationRecorder.millis(recent, 99);
     }
 
     /** Samples in the window. */

@@ -5,7 +5,6 @@ import io.sprint.opt.log.Log;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +15,18 @@ import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
+import org.HdrHistogram.Histogram;
 
 /**
  * GC pauses as the JVM's GC notifications announce them, each timed to the nanosecond by
  * HotSpot's own pause counter where one belongs to the bean (the notification itself carries
- * whole milliseconds, so a sub-millisecond ZGC pause would read 0); see {@link PauseCounter#arrived}. The last
- * {@value #CAPACITY} are kept for percentiles. Concurrent collectors (ZGC, Shenandoah) report
- * cycles and pauses through separate beans; only pauses count here, never a cycle's length.
+ * whole milliseconds, so a sub-millisecond ZGC pause would read 0); see {@link PauseCounter#arrived}.
+ * Percentiles cover every pause since the agent started listening, to the microsecond (3
+ * significant digits). Concurrent collectors (ZGC, Shenandoah) report cycles and pauses through
+ * separate beans; only pauses count here, never a cycle's length.
  */
 public final class GcPauses implements NotificationListener {
-    private static final int CAPACITY = 4096;
+    private static final int DIGITS = 3;
 
     /** Which HotSpot pause counter times which GC bean's pauses (JDK 17 to 25). */
     private static final Map<String, String> COUNTER_OF_BEAN = Map.of(
@@ -40,7 +41,9 @@ public final class GcPauses implements NotificationListener {
             "ZGC Minor Pauses", "ZGC minor collection pauses",
             "ZGC Major Pauses", "ZGC major collection pauses");
 
-    private final long[] pausesNanos = new long[CAPACITY];
+    private final DurationRecorder recorder = new DurationRecorder(DIGITS);
+    /** Every pause since listening began, read into by summary(). */
+    private final Histogram all = DurationRecorder.accumulator(DIGITS);
     private final Map<String, PauseCounter> counterOfBean;
     /** Pause counters of this JVM that no GC bean reports: polled instead. */
     private final List<PauseCounter> unreported;
@@ -176,32 +179,27 @@ public final class GcPauses implements NotificationListener {
     }
 
     void record(String collector, long nanos) {
+        recorder.recordNanos(nanos);
         synchronized (this) {
-            pausesNanos[(int) (recorded++ % CAPACITY)] = nanos;
+            recorded++;
         }
         for (PauseSink sink : sinks) {
             sink.pause(collector, nanos);
         }
     }
 
-    /** Percentiles (nearest rank) of the kept pauses; zeros when there were none. */
+    /** Percentiles of every pause so far; zeros when there were none. */
     public Summary summary() {
         pollUnreported();
         synchronized (this) {
-            int size = (int) Math.min(recorded, CAPACITY);
-            long[] sorted = Arrays.copyOf(pausesNanos, size);
-            Arrays.sort(sorted);
-            return new Summary(recorded, rank(sorted, 0.50), rank(sorted, 0.95), rank(sorted, 0.99),
-                    size == 0 ? 0 : sorted[size - 1]);
+            all.add(recorder.interval());
+            return new Summary(recorded, nanos(all, 50), nanos(all, 95), nanos(all, 99),
+                    all.getTotalCount() == 0 ? 0 : all.getMaxValue() * 1000);
         }
     }
 
-    private static long rank(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(quantile * sorted.length) - 1;
-        return sorted[Math.max(0, index)];
+    private static long nanos(Histogram histogram, double percentile) {
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile) * 1000;
     }
 
     /** Pause statistics in ns. */

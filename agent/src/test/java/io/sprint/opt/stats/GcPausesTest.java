@@ -13,18 +13,20 @@ class GcPausesTest {
         return new GcPauses(Map.of(), List.of());
     }
 
+    /** Microsecond resolution, three significant digits: exact for these. */
     @Test
-    void percentilesByNearestRank() {
+    void percentilesToTheMicrosecond() {
         GcPauses pauses = pauses();
-        for (int ms = 1; ms <= 100; ms++) {
-            pauses.record("test", ms);
+        for (int us = 1; us <= 100; us++) {
+            pauses.record("test", us * 1000L + 400); // the sub-microsecond rest is below the resolution
         }
         GcPauses.Summary summary = pauses.summary();
         assertEquals(100, summary.count());
-        assertEquals(50, summary.p50());
-        assertEquals(95, summary.p95());
-        assertEquals(99, summary.p99());
-        assertEquals(100, summary.max());
+        assertEquals(50_000, summary.p50());
+        assertEquals(95_000, summary.p95());
+        assertEquals(99_000, summary.p99());
+        assertEquals(100_000, summary.max());
+        assertEquals(0.1, GcPauses.Summary.millis(summary.max()));
     }
 
     @Test
@@ -32,13 +34,20 @@ class GcPausesTest {
         assertEquals(new GcPauses.Summary(0, 0, 0, 0, 0), pauses().summary());
     }
 
+    /** Every pause since listening began counts, read between recordings or not. */
     @Test
-    void keepsTheLatestPausesOnly() {
+    void everyPauseSoFarCounts() {
         GcPauses pauses = pauses();
         for (int i = 0; i < 10_000; i++) {
-            pauses.record("test", i < 5_000 ? 1000 : 1);
+            pauses.record("test", i < 5_000 ? 2_000_000 : 10_000);
+            if (i % 1000 == 0) {
+                pauses.summary();
+            }
         }
-        assertEquals(1, pauses.summary().max());
+        GcPauses.Summary summary = pauses.summary();
+        assertEquals(10_000, summary.count());
+        assertEquals(2.0, GcPauses.Summary.millis(summary.max()), 0.002);
+        assertEquals(0.01, GcPauses.Summary.millis(summary.p50()), 0.0001);
     }
 
     @Test
