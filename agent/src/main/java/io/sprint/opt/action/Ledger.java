@@ -145,7 +145,7 @@ public final class Ledger {
             if (!setting.same(after, recorded.value())) {
                 return ActionRecord.failed(recorded.action(), target, change + ", expected " + target);
             }
-            return new ActionRecord(recorded.action(), target, ActionStatus.RESTORED, change);
+            return ActionRecord.restored(recorded.action(), target, change);
         } catch (Irreversible e) {
             return ActionRecord.skipped(recorded.action(), target, "left as is: " + e.getMessage());
         } catch (Exception e) {

@@ -5,6 +5,13 @@ package io.sprint.opt.action;
  * this JVM or host cannot honour it.
  */
 public abstract class SettingAction<T> implements Action {
+    /** Why this process cannot have the change, and what would let it: a skip, not a failure. */
+    public record Denied(String why, String remedy) {
+        String explained() {
+            return remedy == null || remedy.isEmpty() ? why : why + "; " + remedy;
+        }
+    }
+
     private final String name;
     private final Setting<T> setting;
     private final T target;
@@ -27,18 +34,32 @@ public abstract class SettingAction<T> implements Action {
         return setting.format(target);
     }
 
+    /**
+     * Why this process would be refused the change for want of privilege, predicted without
+     * trying (plan never tries; apply does not try what fails loudly); null when it may try.
+     */
+    protected Denied deniedHere() {
+        return null;
+    }
+
     @Override
     public Plan plan() {
         String reason = skipReason();
         if (reason != null) {
             return Plan.skip(name, target(), reason);
         }
+        Denied denied = deniedHere();
+        if (denied != null) {
+            return Plan.skip(name, target(), denied.explained());
+        }
         try {
             T current = setting.read();
             return Plan.apply(name, target(), setting.key() + " " + setting.format(current) + " → " + target());
         } catch (Exception e) {
-            String skip = skipOnError(e);
+            String skip = notPossible(e);
+            Denied refused = refusedFor(e);
             return skip != null ? Plan.skip(name, target(), skip)
+                    : refused != null ? Plan.skip(name, target(), refused.explained())
                     : Plan.fail(name, target(), setting.key() + " cannot be read: " + Ledger.describe(e));
         }
     }
@@ -49,22 +70,40 @@ public abstract class SettingAction<T> implements Action {
         if (reason != null) {
             return ActionRecord.skipped(name, target(), reason);
         }
+        Denied denied = deniedHere();
+        if (denied != null) {
+            return ActionRecord.denied(name, target(), denied.why(), denied.remedy());
+        }
         try {
-            return ActionRecord.applied(name, target(), transaction.set(name, setting, target) + note());
+            String change = transaction.set(name, setting, target) + note();
+            Denied part = deniedInPart();
+            return part == null ? ActionRecord.applied(name, target(), change)
+                    : ActionRecord.appliedInPart(name, target(), change + "; " + part.why(), part.remedy());
         } catch (Exception e) {
-            String skip = skipOnError(e);
+            String skip = notPossible(e);
             if (skip != null) {
                 return ActionRecord.skipped(name, target(), skip);
+            }
+            Denied refused = refusedFor(e);
+            if (refused != null) {
+                return ActionRecord.denied(name, target(), refused.why(), refused.remedy());
             }
             return ActionRecord.failed(name, target(), setting.key() + " → " + target() + ": " + Ledger.describe(e));
         }
     }
 
-    /**
-     * Whether an error means "not possible here" (a missing privilege, an unsupported OS) rather
-     * than a failure: the skip detail, with its remedy, or null for a failure.
-     */
-    protected String skipOnError(Exception e) {
+    /** What of an applied change this process was refused for want of privilege, or null for none. */
+    protected Denied deniedInPart() {
+        return null;
+    }
+
+    /** Whether an error means "not possible on this OS or JVM": the skip detail, or null. */
+    protected String notPossible(Exception e) {
+        return null;
+    }
+
+    /** Whether an error is a refusal for want of privilege: why and the remedy, or null. */
+    protected Denied refusedFor(Exception e) {
         return null;
     }
 

@@ -6,11 +6,18 @@ public final class Skipped implements Action {
     private final String name;
     private final String target;
     private final String reason;
+    private final String remedy;
 
     public Skipped(String name, String target, String reason) {
+        this(name, target, reason, "");
+    }
+
+    /** @param remedy what would let it act, when the reason is a missing privilege */
+    public Skipped(String name, String target, String reason, String remedy) {
         this.name = name;
         this.target = target;
         this.reason = reason;
+        this.remedy = remedy == null ? "" : remedy;
     }
 
     @Override
@@ -20,11 +27,11 @@ public final class Skipped implements Action {
 
     @Override
     public Plan plan() {
-        return Plan.skip(name, target, reason);
+        return Plan.skip(name, target, remedy.isEmpty() ? reason : reason + "; " + remedy);
     }
 
     @Override
     public ActionRecord apply(Ledger.Transaction transaction) {
-        return ActionRecord.skipped(name, target, reason);
+        return ActionRecord.denied(name, target, reason, remedy);
     }
 }

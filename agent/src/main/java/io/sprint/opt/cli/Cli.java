@@ -325,7 +325,9 @@ public final class Cli {
         }
         Table table = new Table("ACTION", "STATUS", "TARGET");
         for (CompositeData action : actions) {
-            table.rowWithDetail(action.get("detail"), action.get("name"), action.get("status"), action.get("target"));
+            String remedy = (String) action.get("remedy");
+            table.rowWithDetail(action.get("detail") + (remedy.isEmpty() ? "" : "; " + remedy), action.get("name"),
+                    action.get("status"), action.get("target"));
         }
         table.print(out, "  ");
     }

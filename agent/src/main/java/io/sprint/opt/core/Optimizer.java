@@ -100,6 +100,7 @@ public final class Optimizer {
             records.addAll(transaction.commit());
             publish(new State(level, true, options, profile, List.copyOf(records)));
             Outcome outcome = new Outcome(true, level, state.actions());
+            warnDenied(level, records);
             Log.info("level %s applied: %d applied, %d skipped, %d failed", level,
                     outcome.count(ActionStatus.APPLIED), outcome.count(ActionStatus.SKIPPED), failed.size());
             return outcome;
@@ -107,6 +108,24 @@ public final class Optimizer {
         Log.error("no level of %s could be applied; %s", spec,
                 state.applied() ? "level " + state.levelId() + " stays in force" : "nothing changed");
         return new Outcome(false, null, lastRecords);
+    }
+
+    /**
+     * One warning per remedy for what was refused for want of privilege (an action skipped, or the
+     * part of one it could not have): what the operator can do something about, said once, beside
+     * the count of skips (most of which - a launch flag, one NUMA node - need nothing).
+     */
+    private static void warnDenied(Level level, List<ActionRecord> records) {
+        Map<String, List<ActionRecord>> byRemedy = new LinkedHashMap<>();
+        for (ActionRecord record : records) {
+            if (!record.remedy().isEmpty()) {
+                byRemedy.computeIfAbsent(record.remedy(), r -> new ArrayList<>()).add(record);
+            }
+        }
+        byRemedy.forEach((remedy, denied) -> Log.warn("level %s: %s; %s", level, denied.stream()
+                .map(r -> r.name() + (r.status() == ActionStatus.SKIPPED ? " skipped (" + r.detail() + ")"
+                        : " applied in part (" + r.detail().substring(r.detail().lastIndexOf("; ") + 2) + ")"))
+                .collect(Collectors.joining(", ")), remedy));
     }
 
     /** Returns every setting the agent changed to its original, newest first. */

@@ -18,16 +18,27 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
 
     private final PinSetting setting;
     private final String note;
+    private final Denied withoutRealTime;
 
-    /** @param note appended to the applied detail, e.g. why there are no dedicated CPUs ("" for none) */
-    public PinningAction(ThreadPinning pinning, PinConfig config, String note) {
-        this(new PinSetting(pinning), config, note);
+    /**
+     * @param note appended to the applied detail, e.g. why there are no dedicated CPUs ("" for none)
+     * @param withoutRealTime why the level's real-time policy is left out, and what grants it; null
+     *     when it is not
+     */
+    public PinningAction(ThreadPinning pinning, PinConfig config, String note, Denied withoutRealTime) {
+        this(new PinSetting(pinning), config, note, withoutRealTime);
     }
 
-    private PinningAction(PinSetting setting, PinConfig config, String note) {
+    private PinningAction(PinSetting setting, PinConfig config, String note, Denied withoutRealTime) {
         super("thread-pinning", setting, new State(config));
         this.setting = setting;
         this.note = note;
+        this.withoutRealTime = withoutRealTime;
+    }
+
+    @Override
+    protected Denied deniedInPart() {
+        return withoutRealTime;
     }
 
     @Override
@@ -36,7 +47,7 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
     }
 
     @Override
-    protected String skipOnError(Exception e) {
+    protected String notPossible(Exception e) {
         return e instanceof OsException && ((OsException) e).isUnsupported() ? e.getMessage() : null;
     }
 

@@ -1,6 +1,7 @@
 package io.sprint.opt.pin;
 
 import io.sprint.opt.action.Action;
+import io.sprint.opt.action.SettingAction;
 import io.sprint.opt.action.Skipped;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.config.LevelTable;
@@ -35,14 +36,23 @@ public record PinningPlan(Action action, CorePlan cores) {
         boolean dedicated = cores != null && cores.canPin();
         String noCpu = noAffinity != null ? noAffinity : "no CPU to dedicate: " + usable + " usable, "
                 + LevelTable.housekeeping(usable.count()) + " kept for the rest of the JVM";
-        if (!profile.rt() && !dedicated) {
-            return new PinningPlan(new Skipped(NAME, globs.toString(), noCpu), null);
+        // What the platform says this process would be refused is left out, and said once by the
+        // action, instead of being tried and refused for every thread.
+        String rtDenied = profile.rt() ? os.denied(Capability.THREAD_SCHEDULING) : null;
+        boolean realTime = profile.rt() && rtDenied == null;
+        if (!realTime && !dedicated) {
+            return new PinningPlan(rtDenied == null ? new Skipped(NAME, globs.toString(), noCpu)
+                    : new Skipped(NAME, globs.toString(), noCpu + "; no real-time policy: " + rtDenied,
+                    os.remedy(Capability.THREAD_SCHEDULING)), null);
         }
-        boolean threadSlack = profile.latency() && os.missing(Capability.TIMER_SLACK) == null;
-        PinConfig config = new PinConfig(globs, dedicated ? cores : null, profile.rt() ? profile.rtPriority() : 0,
+        boolean threadSlack = profile.latency() && os.missing(Capability.TIMER_SLACK) == null
+                && os.denied(Capability.TIMER_SLACK) == null;
+        PinConfig config = new PinConfig(globs, dedicated ? cores : null, realTime ? profile.rtPriority() : 0,
                 threadSlack);
+        SettingAction.Denied withoutRealTime = rtDenied == null ? null
+                : new SettingAction.Denied("no real-time policy: " + rtDenied, os.remedy(Capability.THREAD_SCHEDULING));
         return new PinningPlan(new PinningAction(pinning, config,
-                profile.pinning() && !dedicated ? "; " + noCpu + ", so they share its CPUs" : ""),
+                profile.pinning() && !dedicated ? "; " + noCpu + ", so they share its CPUs" : "", withoutRealTime),
                 dedicated ? cores : null);
     }
 }

@@ -45,11 +45,19 @@ public final class MemoryLockAction extends OsSettingAction<Boolean> {
         }
     }
 
-    /** For plan: predicts a refusal from capabilities and limits, without locking anything. */
+    /**
+     * mlockall is tried even when the platform predicts a refusal (RLIMIT_MEMLOCK may have room
+     * for a small JVM); only plan goes by the prediction.
+     */
+    @Override
+    protected Denied deniedHere() {
+        return null;
+    }
+
     @Override
     public Plan plan() {
-        String denied = skipReason() == null ? os.denied(Capability.MEMORY_LOCK) : null;
-        return denied != null ? Plan.skip(name(), target(), withRemedy(denied)) : super.plan();
+        Denied denied = skipReason() == null ? super.deniedHere() : null;
+        return denied != null ? Plan.skip(name(), target(), denied.why() + "; " + denied.remedy()) : super.plan();
     }
 
     private static final class Locked extends OnOffSetting {

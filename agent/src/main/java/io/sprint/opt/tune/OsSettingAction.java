@@ -26,23 +26,21 @@ abstract class OsSettingAction<T> extends SettingAction<T> {
         return os.whyNot(capability);
     }
 
-    /** "…; remedy" for a refusal the process could be granted. */
-    protected final String withRemedy(String why) {
-        String remedy = os.remedy(capability);
-        return remedy == null || remedy.isEmpty() ? why : why + "; " + remedy;
+    /** The platform's prediction: this process lacks the privilege for the capability. */
+    @Override
+    protected Denied deniedHere() {
+        String denied = os.denied(capability);
+        return denied == null ? null : new Denied(denied, os.remedy(capability));
     }
 
     @Override
-    protected String skipOnError(Exception e) {
-        if (e instanceof OsException) {
-            OsException refused = (OsException) e;
-            if (refused.lacksPrivilege()) {
-                return withRemedy(refused.getMessage());
-            }
-            if (refused.isUnsupported()) {
-                return refused.getMessage();
-            }
-        }
-        return null;
+    protected String notPossible(Exception e) {
+        return e instanceof OsException && ((OsException) e).isUnsupported() ? e.getMessage() : null;
+    }
+
+    @Override
+    protected Denied refusedFor(Exception e) {
+        return e instanceof OsException && ((OsException) e).lacksPrivilege()
+                ? new Denied(e.getMessage(), os.remedy(capability)) : null;
     }
 }

@@ -21,13 +21,4 @@ public final class TimerSlackAction extends OsSettingAction<PerThread<Long>> {
                 platform::setTimerSlackNanos, nanos -> nanos + " ns", pinned);
     }
 
-    @Override
-    protected String skipReason() {
-        String missing = super.skipReason();
-        if (missing != null) {
-            return missing;
-        }
-        String denied = os.denied(Capability.TIMER_SLACK);
-        return denied == null ? null : withRemedy(denied);
-    }
 }
