@@ -1,6 +1,7 @@
 package io.sprint.opt.action;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -116,7 +117,7 @@ public final class Ledger {
     }
 
     /** Newest first, the thread walks after all the rest. */
-    private static List<String> restoreOrder(Map<String, Recorded<?>> recorded, java.util.Collection<String> keys) {
+    private static List<String> restoreOrder(Map<String, Recorded<?>> recorded, Collection<String> keys) {
         List<String> first = new ArrayList<>();
         List<String> last = new ArrayList<>();
         for (String key : keys) {

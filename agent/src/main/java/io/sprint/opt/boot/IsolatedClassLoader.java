@@ -13,6 +13,7 @@ import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -126,6 +127,6 @@ final class IsolatedClassLoader extends ClassLoader {
     @Override
     protected Enumeration<URL> findResources(String name) {
         URL url = findResource(name);
-        return url == null ? Collections.emptyEnumeration() : Collections.enumeration(java.util.List.of(url));
+        return url == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(url));
     }
 }

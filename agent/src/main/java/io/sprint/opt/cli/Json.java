@@ -1,5 +1,6 @@
 package io.sprint.opt.cli;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import javax.management.openmbean.CompositeData;
@@ -40,7 +41,7 @@ final class Json {
             }
             out.append('}');
         } else if (value instanceof Object[] || value instanceof Collection) {
-            Iterable<?> items = value instanceof Object[] ? java.util.Arrays.asList((Object[]) value)
+            Iterable<?> items = value instanceof Object[] ? Arrays.asList((Object[]) value)
                     : (Collection<?>) value;
             out.append('[');
             boolean first = true;

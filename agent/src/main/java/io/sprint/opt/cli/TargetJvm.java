@@ -6,6 +6,7 @@ import io.sprint.opt.mbean.OptimizerMBean;
 import java.io.IOException;
 import java.util.Properties;
 import javax.management.MBeanServerConnection;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -92,7 +93,7 @@ final class TargetJvm implements AutoCloseable {
         while (true) {
             try {
                 return vm.startLocalManagementAgent();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 if (System.currentTimeMillis() > deadline) {
                     throw e;
                 }
@@ -104,7 +105,7 @@ final class TargetJvm implements AutoCloseable {
     static ObjectName name() {
         try {
             return new ObjectName(OptimizerMBean.OBJECT_NAME);
-        } catch (javax.management.MalformedObjectNameException e) {
+        } catch (MalformedObjectNameException e) {
             throw new IllegalStateException(e);
         }
     }

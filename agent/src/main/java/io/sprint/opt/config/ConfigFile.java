@@ -4,11 +4,14 @@ import io.sprint.opt.log.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -79,7 +82,7 @@ final class ConfigFile {
         }
         if (posix.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
             throw OptionException.config(path, "anyone may write it (mode "
-                    + java.nio.file.attribute.PosixFilePermissions.toString(posix.permissions())
+                    + PosixFilePermissions.toString(posix.permissions())
                     + "); chmod o-w it");
         }
         String owner = posix.owner().getName();
@@ -139,10 +142,10 @@ final class ConfigFile {
 
     /** An I/O failure without the file's contents: its type and the OS's reason. */
     private static String reason(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such file";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
         String message = e.getMessage();

@@ -3,11 +3,14 @@ package io.sprint.opt.core;
 import io.sprint.opt.action.ActionRecord;
 import io.sprint.opt.action.ActionStatus;
 import io.sprint.opt.config.Collector;
+import io.sprint.opt.config.Level;
 import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.mbean.MBeanRegistrar;
 import io.sprint.opt.mbean.OptimizerControl;
+import io.sprint.opt.metrics.RuntimeMeters;
+import io.sprint.opt.monitor.AdaptiveTuner;
 import io.sprint.opt.pin.PinnedThreadRow;
 import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.stats.GcPauses;
@@ -79,7 +82,7 @@ final class AgentRuntime implements OptimizerControl {
     }
 
     /** What the Prometheus meters read from the agent at each scrape. */
-    private final class MeterSource implements io.sprint.opt.metrics.RuntimeMeters.Source {
+    private final class MeterSource implements RuntimeMeters.Source {
         @Override
         public int level() {
             Optimizer.State state = optimizer.state();
@@ -103,15 +106,15 @@ final class AgentRuntime implements OptimizerControl {
     }
 
     /** Adaptive tuning's way to the optimizer: the last options with another level. */
-    private final class AdaptiveStepper implements io.sprint.opt.monitor.AdaptiveTuner.Stepper {
+    private final class AdaptiveStepper implements AdaptiveTuner.Stepper {
         @Override
-        public io.sprint.opt.config.Level current() {
+        public Level current() {
             Optimizer.State state = optimizer.state();
             return state.applied() ? state.level() : null;
         }
 
         @Override
-        public String stepTo(io.sprint.opt.config.Level level) {
+        public String stepTo(Level level) {
             synchronized (AgentRuntime.this) {
                 if (services == null || !services.adaptiveOn()) {
                     return "adaptive tuning was turned off";

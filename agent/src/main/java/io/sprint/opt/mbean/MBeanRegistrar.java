@@ -4,6 +4,7 @@ import io.sprint.opt.log.Log;
 import java.lang.management.ManagementFactory;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /**
@@ -44,7 +45,7 @@ public final class MBeanRegistrar {
     private static ObjectName runtimeName() {
         try {
             return new ObjectName(ManagementFactory.RUNTIME_MXBEAN_NAME);
-        } catch (javax.management.MalformedObjectNameException e) {
+        } catch (MalformedObjectNameException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -14,12 +14,16 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sprint.opt.stats.GcPauses;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.ToDoubleFunction;
@@ -45,14 +49,14 @@ public final class RuntimeMeters implements AutoCloseable {
     private final List<AutoCloseable> binders = new ArrayList<>();
     private final Timer hiccups;
     /** The GC pause histogram of each collector, so a pause does not rebuild its buckets and look it up. */
-    private final java.util.Map<String, Timer> gcPauseTimers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Timer> gcPauseTimers = new ConcurrentHashMap<>();
 
     /**
      * Micrometer meters whose Prometheus names fail {@code promtool check metrics}: a unit abbreviation
      * in the name (jvm_compilation_time_ms_total, process_cpu_time_ns_total) or "_count" on a gauge
      * (system_cpu_count). Left out; process_cpu_usage and SystemInfo's num_cpu say the same.
      */
-    static final java.util.Set<String> LINT_FAILURES = java.util.Set.of("jvm.compilation.time", "process.cpu.time",
+    static final Set<String> LINT_FAILURES = Set.of("jvm.compilation.time", "process.cpu.time",
             "system.cpu.count");
 
     public RuntimeMeters(Source source) {
@@ -73,7 +77,7 @@ public final class RuntimeMeters implements AutoCloseable {
         gauge("runtime.pinned.threads", null, "Threads pinned by pin=", source, Source::pinnedThreads);
         // a series per pause collector from the start, so dashboards show zeros rather than nothing
         ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(b -> io.sprint.opt.stats.GcPauses.isPauseBean(b.getName()))
+                .filter(b -> GcPauses.isPauseBean(b.getName()))
                 .forEach(b -> gcPauseTimer(b.getName()));
         hiccups = pauseHistogram("runtime.hiccup.duration", "How late a 1 ms sleep woke (hiccup=true)").register(registry);
         bind(new JvmMemoryMetrics());
@@ -111,7 +115,7 @@ public final class RuntimeMeters implements AutoCloseable {
      * GC pauses, one series per collector ({@code collector="G1 Young Generation"}): the seed's
      * query shows each; {@code sum by (le)} gives the overall histogram.
      */
-    public io.sprint.opt.stats.GcPauses.PauseSink gcPauseSink() {
+    public GcPauses.PauseSink gcPauseSink() {
         return (collector, nanos) -> gcPauseTimer(collector).record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -3,6 +3,8 @@ package io.sprint.opt.monitor;
 import io.sprint.opt.config.Level;
 import io.sprint.opt.config.OptionKey;
 import io.sprint.opt.config.Options;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -110,7 +112,7 @@ public final class AdaptivePolicy {
     }
 
     private static String trim(double ms) {
-        return new java.math.BigDecimal(ms).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        return new BigDecimal(ms).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros()
                 .toPlainString();
     }
 }

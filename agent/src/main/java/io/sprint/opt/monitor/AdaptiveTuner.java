@@ -1,5 +1,6 @@
 package io.sprint.opt.monitor;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.sprint.opt.config.Level;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.stats.DurationRecorder;
@@ -106,8 +107,8 @@ public final class AdaptiveTuner {
 
     private static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean
-                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
+        return os instanceof OperatingSystemMXBean
+                ? ((OperatingSystemMXBean) os).getProcessCpuTime() : -1;
     }
 
     private synchronized void remember(String line) {

@@ -1,6 +1,7 @@
 package io.sprint.opt.monitor;
 
 import io.sprint.opt.log.Log;
+import io.sprint.opt.threads.AgentThreads;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -25,7 +26,7 @@ public final class MonitorThread implements Runnable {
         if (hiccupMeter == null && adaptiveTuner == null) {
             stop();
         } else if (thread == null) {
-            thread = io.sprint.opt.threads.AgentThreads.daemon(NAME, this);
+            thread = AgentThreads.daemon(NAME, this);
             thread.start();
         }
     }

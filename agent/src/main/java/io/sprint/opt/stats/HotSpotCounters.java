@@ -2,6 +2,7 @@ package io.sprint.opt.stats;
 
 import io.sprint.opt.log.Log;
 import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class HotSpotCounters {
     static HotSpotCounters read(Instrumentation inst, String pattern) {
         try {
             if (inst != null) {
-                Module management = java.lang.management.ManagementFactory.class.getModule();
+                Module management = ManagementFactory.class.getModule();
                 Module agent = HotSpotCounters.class.getModule();
                 Map<String, Set<Module>> exports = new LinkedHashMap<>();
                 PACKAGES.forEach(p -> exports.put(p, Set.of(agent)));

@@ -1,8 +1,11 @@
 package io.sprint.opt.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,9 +26,9 @@ final class PauseCounter {
     private long seenInvocations;
     private long seenTime;
     /** Notified pauses not yet timed, by pause number, oldest first: their whole-millisecond lengths (ns). */
-    private final java.util.LinkedHashMap<Long, Long> pending = new java.util.LinkedHashMap<>();
+    private final LinkedHashMap<Long, Long> pending = new LinkedHashMap<>();
     /** Exact lengths (ns) of ended pauses, by pause number, seen before their notification came. */
-    private final java.util.TreeMap<Long, Long> known = new java.util.TreeMap<>();
+    private final TreeMap<Long, Long> known = new TreeMap<>();
     /** Pending notifications beyond which their whole-ms lengths are taken as they are. */
     private static final int MAX_PENDING = 64;
 
@@ -186,7 +189,7 @@ final class PauseCounter {
         }
         long each = ended == 1 ? now.exit - now.entry : (now.total - seenTime) / ended;
         long[] pauses = new long[(int) Math.min(ended, 4096)];
-        java.util.Arrays.fill(pauses, Math.round(each * nanosPerTick));
+        Arrays.fill(pauses, Math.round(each * nanosPerTick));
         return resync(now.count, now.total, pauses);
     }
 }

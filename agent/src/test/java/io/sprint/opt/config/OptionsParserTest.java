@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sprint.opt.log.Log;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -127,8 +131,8 @@ class OptionsParserTest {
         Path secret = Files.writeString(dir.resolve("shadow"), "root:" + hash + ":19000:0:99999:7:::\n"
                 + "daemon:*:19000:0:99999:7:::\n");
         Path link = Files.createSymbolicLink(dir.resolve("sprint-opt.properties"), secret);
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
-        Log.setOutput(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Log.setOutput(new PrintStream(log, true, StandardCharsets.UTF_8));
         String message;
         try {
             message = message("config=" + link);
@@ -159,7 +163,7 @@ class OptionsParserTest {
         assertTrue(message("config=" + large).contains("it is larger than 64 KiB"), message("config=" + large));
 
         Path open = Files.writeString(dir.resolve("open.properties"), "level=turbo\n");
-        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-rw-rw-"));
         assertTrue(message("config=" + open).contains("anyone may write it (mode rw-rw-rw-); chmod o-w it"),
                 message("config=" + open));
 

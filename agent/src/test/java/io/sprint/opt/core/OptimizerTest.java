@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,10 +144,10 @@ class OptimizerTest {
 
     private static final class IntSetting implements Setting<Integer> {
         private final String key;
-        private final java.util.function.IntSupplier reader;
-        private final java.util.function.IntConsumer writer;
+        private final IntSupplier reader;
+        private final IntConsumer writer;
 
-        IntSetting(String key, java.util.function.IntSupplier reader, java.util.function.IntConsumer writer) {
+        IntSetting(String key, IntSupplier reader, IntConsumer writer) {
             this.key = key;
             this.reader = reader;
             this.writer = writer;

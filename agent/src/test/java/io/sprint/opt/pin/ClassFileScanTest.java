@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ClassFileScanTest {
@@ -57,6 +58,6 @@ class ClassFileScanTest {
     @Test
     void aTruncatedClassFileIsNotACandidate() throws IOException {
         byte[] whole = bytes(OwnRun.class);
-        assertFalse(ClassFileScan.mayOverrideThreadRun(java.util.Arrays.copyOf(whole, whole.length / 2)));
+        assertFalse(ClassFileScan.mayOverrideThreadRun(Arrays.copyOf(whole, whole.length / 2)));
     }
 }

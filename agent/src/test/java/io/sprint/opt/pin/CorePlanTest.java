@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.sprint.opt.config.CpuList;
+import io.sprint.opt.platform.Scheduling;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CorePlanTest {
@@ -63,7 +65,7 @@ class CorePlanTest {
         assertEquals(3, take(table, b));
         assertEquals(2, take(table, c));
         assertEquals(2, table.users(2));
-        assertEquals(java.util.Set.of(a, c), table.on(2));
+        assertEquals(Set.of(a, c), table.on(2));
         table.remove(3, b);
         assertEquals(3, table.leastUsed());
     }
@@ -75,6 +77,6 @@ class CorePlanTest {
     }
 
     private static PinnedThread thread(long tid) {
-        return new PinnedThread(Thread.currentThread(), tid, null, io.sprint.opt.platform.Scheduling.NORMAL, -1);
+        return new PinnedThread(Thread.currentThread(), tid, null, Scheduling.NORMAL, -1);
     }
 }

@@ -2,6 +2,8 @@ package io.sprint.opt.pin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ class NativeThreadIdsTest {
     void findsThisThreadInThisJvm() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "reads /proc");
         long nid = NativeThreadIds.snapshot().get(Thread.currentThread().getId());
-        assertEquals(Long.parseLong(java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/thread-self"))
+        assertEquals(Long.parseLong(Files.readSymbolicLink(Path.of("/proc/thread-self"))
                 .getFileName().toString()), nid);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +112,7 @@ class ThreadPinnerTest {
                 pinner.accept(Thread.currentThread(), SprintOptThreadHook.EXIT);
             }, name);
             thread.start();
-            if (!started.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!started.await(10, TimeUnit.SECONDS)) {
                 throw new AssertionError(name + " did not start (did the pinner throw on it?)");
             }
         }

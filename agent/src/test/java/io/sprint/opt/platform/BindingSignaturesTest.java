@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ class BindingSignaturesTest {
         try {
             gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-o", library.toString(),
                     dir.resolve("standin.c").toString()).redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             assumeTrue(System.getenv("CI") != null, "no gcc here: " + e.getMessage());
             throw e;
         }

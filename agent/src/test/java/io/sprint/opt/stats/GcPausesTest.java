@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class GcPausesTest {
     @Test
     void everyPauseReachesTheSinks() {
         GcPauses pauses = pauses();
-        List<Long> seen = new java.util.ArrayList<>();
+        List<Long> seen = new ArrayList<>();
         pauses.addSink((collector, nanos) -> seen.add(nanos));
         pauses.record("G1 Young Generation", 1500);
         pauses.record("G1 Young Generation", 250_000);
@@ -65,7 +67,7 @@ class GcPausesTest {
     @Test
     void hotSpotCountersTimeRealPausesBelowAMillisecond() throws Exception {
         GcPauses pauses = GcPauses.listen(null);
-        List<Long> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<Long> seen = Collections.synchronizedList(new ArrayList<>());
         pauses.addSink((collector, nanos) -> seen.add(nanos));
         try {
             assertTrue(pauses.precise(), "HotSpot's pause counters were not found");

@@ -2,6 +2,7 @@ package io.sprint.opt.platform.linux;
 
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.Check;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ final class LinuxDoctor {
         try (Stream<Path> cpus = Files.list(host.sys().resolve("devices/system/cpu"))) {
             cpus.filter(p -> p.getFileName().toString().matches("cpu\\d+"))
                     .forEach(p -> LinuxHost.read(p.resolve("cpufreq/scaling_governor")).ifPresent(governors::add));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // no /sys: reported as not exposed
         }
         if (governors.isEmpty()) {
@@ -142,7 +143,7 @@ final class LinuxDoctor {
         try (Stream<Path> processes = Files.list(host.proc())) {
             running = processes.filter(p -> p.getFileName().toString().matches("\\d+"))
                     .anyMatch(p -> LinuxHost.read(p.resolve("comm")).map("irqbalance"::equals).orElse(false));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // no /proc: reported as not running
         }
         return new Check("irqbalance", "info", running ? "running" : "not running",

@@ -4,6 +4,8 @@ import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.Check;
 import io.sprint.opt.platform.Host;
 import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,7 +145,7 @@ public final class LinuxHost implements Host {
     }
 
     boolean hasCapability(int bit) {
-        return statusField("CapEff").map(hex -> new java.math.BigInteger(hex, 16).testBit(bit)).orElse(false);
+        return statusField("CapEff").map(hex -> new BigInteger(hex, 16).testBit(bit)).orElse(false);
     }
 
     /** Soft limit from /proc/self/limits; -1 for unlimited. */
@@ -208,7 +210,7 @@ public final class LinuxHost implements Host {
      * and /proc/sys files give nothing at a non-zero offset: it would return "9" for 950000.
      */
     static String readFully(Path file) throws IOException {
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

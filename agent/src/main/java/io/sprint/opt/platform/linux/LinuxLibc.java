@@ -4,6 +4,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.NativeLong;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
 /**
@@ -20,7 +21,7 @@ final class LinuxLibc {
     static final int SCHED_RESET_ON_FORK = 0x40000000;
 
     static {
-        Native.register(LinuxLibc.class, NativeLibrary.getInstance(com.sun.jna.Platform.C_LIBRARY_NAME));
+        Native.register(LinuxLibc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
     }
 
     private LinuxLibc() {

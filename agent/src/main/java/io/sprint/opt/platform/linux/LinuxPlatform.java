@@ -9,6 +9,7 @@ import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
 import io.sprint.opt.platform.Scheduling;
+import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -246,7 +247,7 @@ public final class LinuxPlatform implements Platform {
     @Override
     public boolean hugePagesAdvised(long address, long length) throws OsException {
         Path smaps = Path.of("/proc/self/smaps");
-        try (java.io.BufferedReader reader = Files.newBufferedReader(smaps, StandardCharsets.ISO_8859_1)) {
+        try (BufferedReader reader = Files.newBufferedReader(smaps, StandardCharsets.ISO_8859_1)) {
             return Smaps.allAdvised(reader, address, address + length);
         } catch (IOException e) {
             throw ioFailure("reading " + smaps, e);

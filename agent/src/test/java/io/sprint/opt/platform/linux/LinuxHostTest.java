@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +112,7 @@ class LinuxHostTest {
         Path sysctl = Path.of("/proc/sys/kernel/pid_max");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(sysctl), "needs Linux /proc/sys");
         String expected;
-        try (java.io.BufferedReader reader = Files.newBufferedReader(sysctl)) {
+        try (BufferedReader reader = Files.newBufferedReader(sysctl)) {
             expected = reader.readLine().trim();
         }
         assertTrue(expected.length() > 1, expected);

@@ -8,6 +8,9 @@ import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.JnaBootstrap;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -131,16 +134,16 @@ class LinuxPlatformTest {
     @Test
     void aThreadThatEndedDuringTheReadIsNoSuchThread() throws Exception {
         linux();
-        java.nio.channels.FileChannel[] open = new java.nio.channels.FileChannel[1];
-        long tid = withThread(t -> open[0] = java.nio.channels.FileChannel.open(
+        FileChannel[] open = new FileChannel[1];
+        long tid = withThread(t -> open[0] = FileChannel.open(
                 Path.of("/proc", Long.toString(t), "timerslack_ns")));
         for (int i = 0; i < 500 && Files.exists(Path.of("/proc/self/task", Long.toString(tid))); i++) {
             Thread.sleep(10); // Thread.join returns before the kernel has released the task
         }
-        java.io.IOException esrch;
-        try (java.nio.channels.FileChannel channel = open[0]) {
-            esrch = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                    () -> channel.read(java.nio.ByteBuffer.allocate(64)));
+        IOException esrch;
+        try (FileChannel channel = open[0]) {
+            esrch = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                    () -> channel.read(ByteBuffer.allocate(64)));
         }
         assertEquals("No such process", esrch.getMessage(), "thread " + tid);
         OsException error = LinuxPlatform.ioFailure("reading /proc/" + tid + "/timerslack_ns", esrch);

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -85,10 +87,10 @@ class AttachTest {
         List<String> levels = List.of("basic", "standard", "aggressive", "enterprise", "turbo");
         try (Target app = Target.relayApp(jdk, List.of(), 120)) {
             String pid = Long.toString(app.pid());
-            List<java.util.concurrent.CompletableFuture<Run>> attaches = new java.util.ArrayList<>();
+            List<CompletableFuture<Run>> attaches = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 String level = levels.get(i % levels.size());
-                attaches.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> cli("attach", pid, "level=" + level,
+                attaches.add(CompletableFuture.supplyAsync(() -> cli("attach", pid, "level=" + level,
                         "mlock=false")));
             }
             for (int i = 0; i < attaches.size(); i++) {
@@ -98,11 +100,11 @@ class AttachTest {
                         + " applied\n"), attach.toString());
             }
 
-            List<java.util.concurrent.CompletableFuture<Run>> mixed = new java.util.ArrayList<>();
+            List<CompletableFuture<Run>> mixed = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String[] command = i % 2 == 0 ? new String[] {"restore", pid}
                         : new String[] {"attach", pid, "level=" + levels.get(i % levels.size()), "mlock=false"};
-                mixed.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> cli(command)));
+                mixed.add(CompletableFuture.supplyAsync(() -> cli(command)));
             }
             for (int i = 0; i < mixed.size(); i++) {
                 Run run = mixed.get(i).join();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class CgroupTest {
             for (int i = 0; i < 50 && Files.isDirectory(dir); i++) {
                 try {
                     Files.delete(dir); // rmdir: succeeds once the target has exited
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     Thread.sleep(100);
                 }
             }

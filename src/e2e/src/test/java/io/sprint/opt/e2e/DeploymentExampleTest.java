@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -50,7 +51,7 @@ class DeploymentExampleTest {
         int port = Http.freePort();
         String options = toolOptions.replace(JAR_IN_IMAGE, Artifacts.AGENT.toString()).replace(":9464", ":" + port);
         assertTrue(options.contains("metrics=0.0.0.0:" + port), options);
-        Map<String, String> environment = new java.util.HashMap<>(env);
+        Map<String, String> environment = new HashMap<>(env);
         environment.put("JAVA_TOOL_OPTIONS", options);
         try (Target app = Target.start(jdk, List.of(), List.of("-jar", Artifacts.APP.toString(), "--duration", "60s",
                 "--rate", "2000"), environment)) {

@@ -5,21 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -66,7 +76,7 @@ class MetricsTest {
                     "metrics=PORT listens on loopback only, yet " + address + ":" + port + " answered"));
 
             Thread.sleep(1500);
-            java.util.Map<String, Boolean> threads = threadNames(jdk, app.pid());
+            Map<String, Boolean> threads = threadNames(jdk, app.pid());
             Set<String> added = new TreeSet<>(threads.keySet());
             added.removeAll(baseline);
             added.removeIf(name -> name.startsWith("RMI ") || name.equals("Attach Listener")
@@ -117,7 +127,7 @@ class MetricsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Jdk.TARGETS)
     void aTakenPortIsOneWarningAndTheApplicationRunsOn(Jdk jdk) throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Target app = Target.relayApp(jdk, List.of(Artifacts.agentArg("level=standard,metrics="
                      + taken.getLocalPort())), 60)) {
             app.awaitStderr("metrics: cannot serve /metrics on 127.0.0.1:" + taken.getLocalPort(), Duration.ofSeconds(15));
@@ -211,10 +221,10 @@ class MetricsTest {
     }
 
     /** Java threads of {@code pid} by name (numbered names kept as they are), daemon or not. */
-    private static java.util.Map<String, Boolean> threadNames(Jdk jdk, long pid) throws Exception {
+    private static Map<String, Boolean> threadNames(Jdk jdk, long pid) throws Exception {
         Run dump = Run.of(List.of(jdk.jcmd(), Long.toString(pid), "Thread.print"));
         assertEquals(0, dump.exit(), dump.toString());
-        java.util.Map<String, Boolean> names = new java.util.TreeMap<>();
+        Map<String, Boolean> names = new TreeMap<>();
         Matcher matcher = THREAD.matcher(dump.out());
         while (matcher.find()) {
             names.put(matcher.group(1), matcher.group(2) != null);
@@ -253,27 +263,27 @@ class MetricsTest {
         try (Target app = Target.relayApp(jdk, List.of(Artifacts.agentArg("level=basic,metrics=0.0.0.0:" + port)), 60)) {
             String url = "http://127.0.0.1:" + port + "/metrics";
             Http.await(url, Duration.ofSeconds(15));
-            List<java.net.Socket> slow = new java.util.ArrayList<>();
-            java.util.concurrent.ExecutorService burst = java.util.concurrent.Executors.newFixedThreadPool(50);
+            List<Socket> slow = new ArrayList<>();
+            ExecutorService burst = Executors.newFixedThreadPool(50);
             Thread trickle = new Thread(() -> trickle(port));
             try {
                 for (int i = 0; i < 200; i++) {
-                    java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
+                    Socket socket = new Socket("127.0.0.1", port);
                     socket.getOutputStream().write("GET /metr".getBytes(StandardCharsets.ISO_8859_1));
                     slow.add(socket);
                 }
                 trickle.start();
                 int answered = 0;
                 for (int second = 0; second < 10; second++) {
-                    List<java.util.concurrent.Future<Integer>> clients = new java.util.ArrayList<>();
+                    List<Future<Integer>> clients = new ArrayList<>();
                     for (int i = 0; i < 50; i++) {
                         clients.add(burst.submit(() -> Http.get(url).statusCode()));
                     }
                     long start = System.nanoTime();
                     assertEquals(200, Http.get(url).statusCode(), "scrape " + second);
                     answered++;
-                    for (java.util.concurrent.Future<Integer> client : clients) {
-                        assertEquals(200, client.get(10, java.util.concurrent.TimeUnit.SECONDS));
+                    for (Future<Integer> client : clients) {
+                        assertEquals(200, client.get(10, TimeUnit.SECONDS));
                     }
                     Thread.sleep(Math.max(0, 1000 - (System.nanoTime() - start) / 1_000_000));
                 }
@@ -281,7 +291,7 @@ class MetricsTest {
             } finally {
                 trickle.interrupt();
                 burst.shutdownNow();
-                for (java.net.Socket socket : slow) {
+                for (Socket socket : slow) {
                     socket.close();
                 }
             }
@@ -293,12 +303,12 @@ class MetricsTest {
 
     /** One byte of a request every 4 s, for as long as the server keeps the connection. */
     private static void trickle(int port) {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             for (byte b : "GET /metrics HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1)) {
                 socket.getOutputStream().write(b);
                 Thread.sleep(4000);
             }
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             // cut off by the server's deadline, or the test is over
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,7 @@ class OptionsTest {
     private static final List<String> HELLO = List.of("-cp", Artifacts.APP.toString(), "io.sprint.opt.testapp.Hello");
 
     private static Target hello(Jdk jdk, String options, Map<String, String> env) throws Exception {
-        List<String> jvm = new java.util.ArrayList<>(List.of("-XX:+UseG1GC", Artifacts.agentArg(options)));
+        List<String> jvm = new ArrayList<>(List.of("-XX:+UseG1GC", Artifacts.agentArg(options)));
         jvm.addAll(HELLO.subList(0, 2));
         return Target.start(jdk, jvm, HELLO.subList(2, 3), env);
     }
@@ -51,7 +52,7 @@ class OptionsTest {
     void autoReadsSprintOptEnv(Jdk jdk) throws Exception {
         List<String> jvm = List.of(Artifacts.agentArg("level=auto"), "-jar", Artifacts.APP.toString());
         try (Target app = Target.start(jdk, jvm, List.of("--duration", "60s"), Map.of("SPRINT_OPT_ENV", "hft"))) {
-            app.awaitStdout("relay app pid", java.time.Duration.ofSeconds(20));
+            app.awaitStdout("relay app pid", Duration.ofSeconds(20));
             try (Jmx jmx = Jmx.connect(app.pid())) {
                 assertEquals("turbo", jmx.get("Level"));
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class OsState {
                     }
                 }
                 threads.put(tid, new String[] {name, cpus});
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 // ended meanwhile
             }
         }
@@ -85,7 +86,7 @@ final class OsState {
             try {
                 byName.put(Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid), "comm"))
                         .trim(), tid);
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 // ended meanwhile
             }
         }
@@ -99,7 +100,7 @@ final class OsState {
             try {
                 slack.put(tid, Long.parseLong(Files.readString(Path.of("/proc", Long.toString(tid), "timerslack_ns"))
                         .trim()));
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 // the thread ended meanwhile
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class PinningTest {
     }
 
     private static Target probe(Jdk jdk, List<String> jvmArgs) throws Exception {
-        List<String> args = new java.util.ArrayList<>(jvmArgs);
+        List<String> args = new ArrayList<>(jvmArgs);
         args.addAll(List.of("-cp", Artifacts.probeClassPath()));
         Target probe = Target.start(jdk, args, List.of("io.sprint.opt.e2e.probe.ThreadStylesProbe"), Map.of());
         probe.awaitStdout("probe pid", WAVE);

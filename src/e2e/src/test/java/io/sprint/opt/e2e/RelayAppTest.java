@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class RelayAppTest {
                 "--warmup", "1s", "--rate", "1000", "--relays", "3", "--mempools", "2", "--payload", "512",
                 "--block-size", "100", "--histogram", histogram.toString()), Map.of())) {
             app.awaitStdout("warm-up   1s", Duration.ofSeconds(20));
-            java.util.Set<String> names = OsState.threadsByName(app.pid()).keySet();
+            Set<String> names = OsState.threadsByName(app.pid()).keySet();
             for (String name : List.of("tx-source", "mempool-0", "mempool-1", "blockchain-0", "relay-0", "relay-1",
                     "relay-2", "peer-0", "peer-1", "peer-2")) {
                 assertTrue(names.contains(name), name + " missing: " + names);

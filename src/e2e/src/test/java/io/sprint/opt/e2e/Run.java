@@ -1,6 +1,7 @@
 package io.sprint.opt.e2e;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ record Run(int exit, String out, String err) {
         return new Run(process.exitValue(), out.join(), err.join());
     }
 
-    private static CompletableFuture<String> read(java.io.InputStream stream) {
+    private static CompletableFuture<String> read(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(stream.readAllBytes(), StandardCharsets.UTF_8);

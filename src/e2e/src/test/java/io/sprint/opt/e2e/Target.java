@@ -1,6 +1,7 @@
 package io.sprint.opt.e2e;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /** A launched JVM with its stdout and stderr captured to files. Closing it kills it. */
 final class Target implements AutoCloseable {
@@ -56,7 +58,7 @@ final class Target implements AutoCloseable {
 
     /** Writes one line to the target's standard input. */
     void send(String line) throws IOException {
-        process.getOutputStream().write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().flush();
     }
 
@@ -85,7 +87,7 @@ final class Target implements AutoCloseable {
      * (tid …") when it was pinned as it started, or the summary naming it when it was found running.
      */
     void awaitPinned(String thread, Duration timeout) throws Exception {
-        java.util.regex.Pattern line = pinnedLine(thread);
+        Pattern line = pinnedLine(thread);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!line.matcher(stderr()).find()) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
@@ -95,9 +97,9 @@ final class Target implements AutoCloseable {
         }
     }
 
-    static java.util.regex.Pattern pinnedLine(String thread) {
-        String name = java.util.regex.Pattern.quote(thread);
-        return java.util.regex.Pattern.compile("(?m)^\\[sprint-opt\\] (pinned " + name + " \\(|pin: .* pinned \\(.*\\b"
+    static Pattern pinnedLine(String thread) {
+        String name = Pattern.quote(thread);
+        return Pattern.compile("(?m)^\\[sprint-opt\\] (pinned " + name + " \\(|pin: .* pinned \\(.*\\b"
                 + name + "\\b)");
     }
 

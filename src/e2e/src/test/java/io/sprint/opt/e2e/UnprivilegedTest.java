@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class UnprivilegedTest {
     /** The relay app for {@code seconds} as nobody with the agent's {@code options}; skips where that cannot be done. */
     private static Target relayAppAsNobody(Jdk jdk, String options, int seconds) throws Exception {
         assumeTrue(OsState.isRoot(), "dropping to nobody needs root");
-        assumeTrue(new java.io.File("/usr/bin/setpriv").canExecute(), "needs setpriv (util-linux)");
+        assumeTrue(new File("/usr/bin/setpriv").canExecute(), "needs setpriv (util-linux)");
         return Target.start(List.of("sh", "-c", DROP, "sh"), jdk, List.of(Artifacts.agentArg(options)),
                 List.of("-jar", Artifacts.APP.toString(), "--duration", seconds + "s", "--rate", "2000"), Map.of());
     }

@@ -1,5 +1,6 @@
 package io.sprint.opt.e2e;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -27,7 +28,7 @@ final class VmFlags {
     }
 
     private static Map<String, String> parse(Jdk jdk, long pid, boolean manageableOnly) throws Exception {
-        Run run = Run.of(java.util.List.of(jdk.jcmd(), Long.toString(pid), "VM.flags", "-all"));
+        Run run = Run.of(List.of(jdk.jcmd(), Long.toString(pid), "VM.flags", "-all"));
         if (run.exit() != 0) {
             throw new AssertionError("jcmd failed: " + run);
         }
