@@ -62,13 +62,13 @@ public final class RuntimeMeters implements AutoCloseable {
     public RuntimeMeters(Source source) {
         registry.config().meterFilter(io.micrometer.core.instrument.config.MeterFilter.deny(
                 id -> LINT_FAILURES.contains(id.getName())));
-        gauge("runtime.heap.alloc", "bytes", "Heap in use (the seed's HeapAlloc)", source,
+        gauge("runtime.heap.alloc", "bytes", "Heap in use (Go's HeapAlloc)", source,
                 s -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        gauge("runtime.heap.sys", "bytes", "Heap committed by the JVM (the seed's HeapSys)", source,
+        gauge("runtime.heap.sys", "bytes", "Heap committed by the JVM (Go's HeapSys)", source,
                 s -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted());
         gauge("runtime.gc.cpu.fraction", null, "GC threads' CPU time over the CPU time available since start",
                 source, Source::gcCpuFraction);
-        gauge("runtime.num.threads", null, "Live threads (the seed's goroutine count)", source,
+        gauge("runtime.num.threads", null, "Live threads (where Go counts goroutines)", source,
                 s -> ManagementFactory.getThreadMXBean().getThreadCount());
         gauge("runtime.optimization.level", null, "Level in force: basic 0 ... turbo 4, -1 none", source,
                 Source::level);
