@@ -1,5 +1,7 @@
 package io.sprint.opt.mbean;
 
+import java.util.Arrays;
+
 /** The MBean's attributes, by the names JMX clients (and the CLI) read them. */
 public enum AttributeName {
     LEVEL("Level", "level in force, or none"),
@@ -28,11 +30,6 @@ public enum AttributeName {
     }
 
     static AttributeName byName(String jmxName) {
-        for (AttributeName attribute : values()) {
-            if (attribute.jmxName.equals(jmxName)) {
-                return attribute;
-            }
-        }
-        return null;
+        return Arrays.stream(values()).filter(v -> v.jmxName.equals(jmxName)).findFirst().orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package io.sprint.opt.mbean;
 
+import java.util.Arrays;
+
 /** The MBean's operations, by the names JMX clients (and the CLI) invoke them. */
 public enum Operation {
     RESTORE("restore"), APPLY("apply"), HEALTH_CHECK("healthCheck"), TRIGGER_GC("triggerGc");
@@ -15,11 +17,6 @@ public enum Operation {
     }
 
     static Operation byName(String jmxName) {
-        for (Operation operation : values()) {
-            if (operation.jmxName.equals(jmxName)) {
-                return operation;
-            }
-        }
-        return null;
+        return Arrays.stream(values()).filter(v -> v.jmxName.equals(jmxName)).findFirst().orElse(null);
     }
 }
