@@ -21,10 +21,13 @@ import io.sprint.opt.jvm.HotSpotFlags;
 import io.sprint.opt.jvm.LaunchFlags;
 import io.sprint.opt.mbean.AttributeName;
 import io.sprint.opt.mbean.Operation;
+import io.sprint.opt.pin.CpuLocks;
 import io.sprint.opt.platform.Check;
+import io.sprint.opt.platform.CpuTopology;
 import io.sprint.opt.platform.Host;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,7 +227,8 @@ public final class Cli {
             out.println("pinned threads:" + (pinned.length == 0 ? " none" : ""));
             Table threads = new Table("NAME", "TID", "CPU", "POLICY");
             for (CompositeData thread : pinned) {
-                threads.row(thread.get("name"), thread.get("tid"), thread.get("cpu"), thread.get("policy"));
+                threads.rowWithDetail(thread.get("placement"), thread.get("name"), thread.get("tid"), thread.get("cpu"),
+                        thread.get("policy"));
             }
             if (!threads.isEmpty()) {
                 threads.print(out, "  ");
@@ -314,8 +318,29 @@ public final class Cli {
         for (Check check : host.doctor(cores)) {
             table.rowWithDetail(check.advice(), check.name(), check.status(), check.value());
         }
+        CpuTopology topology = host.topology();
+        int perCore = topology.siblings().values().stream().mapToInt(CpuList::count).max().orElse(1);
+        table.rowWithDetail("pinned threads get CPUs from the pool, isolated and nohz_full ones first; the rest of"
+                + " the JVM stays in its start-up mask", "CPU pool", "info", topology.pool() + " (start-up mask "
+                + host.allowedCpus() + "; isolated " + orNone(topology.isolated()) + ", nohz_full "
+                + orNone(topology.nohzFull()) + "; " + perCore + " thread(s) per core)");
+        CpuLocks locks = CpuLocks.in(profile.locks());
+        List<String> held = new ArrayList<>();
+        for (int cpu : topology.pool().toArray()) {
+            long pid = locks.holder(cpu);
+            if (pid != 0) {
+                held.add("CPU " + cpu + " by pid " + pid);
+            }
+        }
+        table.rowWithDetail(held.isEmpty() ? "" : "another JVM's pinned threads hold these; this one takes the next"
+                + " free CPUs", "dedicated elsewhere", held.isEmpty() ? "ok" : "info", (held.isEmpty() ? "none"
+                : String.join(", ", held)) + " (locks in " + locks.directory() + ")");
         table.print(out, "  ");
         return 0;
+    }
+
+    private static String orNone(CpuList cpus) {
+        return cpus.isEmpty() ? "none" : cpus.toString();
     }
 
     private void printActions(CompositeData[] actions) {

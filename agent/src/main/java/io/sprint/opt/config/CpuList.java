@@ -16,6 +16,21 @@ public final class CpuList {
         this.cpus = cpus;
     }
 
+    public static final CpuList NONE = new CpuList(new BitSet());
+
+    public static CpuList of(int... cpus) {
+        BitSet set = new BitSet();
+        for (int cpu : cpus) {
+            set.set(cpu);
+        }
+        return new CpuList(set);
+    }
+
+    /** A cpulist as a kernel file holds it; an empty file is no CPUs. */
+    public static CpuList parseOrNone(String text) {
+        return text == null || text.isBlank() ? NONE : parse(text);
+    }
+
     public static CpuList of(BitSet cpus) {
         return new CpuList((BitSet) cpus.clone());
     }

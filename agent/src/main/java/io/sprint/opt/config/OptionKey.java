@@ -18,6 +18,10 @@ public enum OptionKey {
             "the threads that get dedicated CPUs and real-time priority, by name (* and ? match)"),
     CPUS("cpus", Kind.CPU_LIST, null, "the level's affinity",
             "with pin=, the CPUs dedicated to pinned threads; without, the CPUs for every thread"),
+    SMT("smt", Kind.oneOf("core", "thread"), "core", "core",
+            "core: a dedicated CPU's SMT siblings are held idle with it; thread: single hardware threads"),
+    LOCKS("locks", Kind.DIRECTORY, "/run/sprint-opt", "/run/sprint-opt",
+            "where JVMs on this host lock their dedicated CPUs, so that no two get the same one"),
     GC("gc", Kind.integer("a GC target percent", 1, 1000), null, "the level's",
             "heap headroom after a collection, as Go's GOGC (the heap free-ratio band)"),
     MEM("mem", Kind.integer("a percent of the maximum heap", 1, 100), null, "the level's",
@@ -135,22 +139,34 @@ public enum OptionKey {
         static final Kind BYTES = new Kind(Type.BYTES, "a size in bytes such as 8192, 256k or 1m", 0, 0);
         static final Kind HOST_PORT = new Kind(Type.HOST_PORT, "PORT or HOST:PORT with a port from 1 to 65535", 0, 0);
         static final Kind VERBOSITY = new Kind(Type.VERBOSITY, "quiet, info or debug", 0, 0);
+        static final Kind DIRECTORY = new Kind(Type.PATH, "a directory path (created if missing)", 0, 0);
         static final Kind PATH = new Kind(Type.PATH, "the path of a regular file of key=value lines, at most 64 KiB,"
                 + " that only its owner (the JVM's user or root) may write", 0, 0);
 
         private enum Type { BOOLEAN, INTEGER, DECIMAL, BYTES, LEVELS, ONE_LEVEL, GLOBS, CPU_LIST, HOST_PORT, VERBOSITY,
-            PATH }
+            PATH, ONE_OF }
 
         private final Type type;
         private final String accepted;
         private final double low;
         private final double high;
+        private final List<String> choices;
 
         private Kind(Type type, String accepted, double low, double high) {
+            this(type, accepted, low, high, List.of());
+        }
+
+        private Kind(Type type, String accepted, double low, double high, List<String> choices) {
             this.type = type;
             this.accepted = accepted;
             this.low = low;
             this.high = high;
+            this.choices = choices;
+        }
+
+        /** One of {@code choices}, as written. */
+        static Kind oneOf(String... choices) {
+            return new Kind(Type.ONE_OF, String.join(" or ", choices), 0, 0, List.of(choices));
         }
 
         /** A whole number from {@code min} to {@code max}. */
@@ -198,6 +214,8 @@ public enum OptionKey {
                     return HostPort.parse(value);
                 case VERBOSITY:
                     return Log.Verbosity.valueOf(value.toUpperCase(Locale.ROOT));
+                case ONE_OF:
+                    return choices.contains(value.toLowerCase(Locale.ROOT)) ? value.toLowerCase(Locale.ROOT) : null;
                 default:
                     return value;
             }

@@ -1,5 +1,6 @@
 package io.sprint.opt.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
 public record Profile(Level level, int cpus, int gcPercent, int memPercent, int maxThreads, long stackBytes,
                       boolean pinning, boolean mlock, boolean rt, boolean hugepages, boolean numa, boolean latency,
                       CpuList affinity, int rtPriority, Collector collector, Long idleGcMillis,
-                      List<String> pin) {
+                      List<String> pin, boolean wholeCores, Path locks) {
 
     public static Profile resolve(Level level, int n, Options options) {
         LevelTable.Row row = LevelTable.row(level);
@@ -32,7 +33,9 @@ public record Profile(Level level, int cpus, int gcPercent, int memPercent, int 
                 options.integer(OptionKey.RT_PRIORITY),
                 row.collector(),
                 row.idleGcMillis(),
-                options.pin());
+                options.pin(),
+                "core".equals(options.value(OptionKey.SMT)),
+                Path.of((String) options.value(OptionKey.LOCKS)));
     }
 
     /** One profile per level of the options' chain, in order ({@code auto} read from {@code environment}). */

@@ -82,12 +82,9 @@ public final class LevelActions implements Function<Profile, List<Action>> {
         if (profile.hugepages()) {
             actions.add(new HugePagesAction(os, host));
         }
-        if (profile.numa()) {
-            int nodes = host.numaNodes();
-            actions.add(new Skipped("numa-placement", nodes + " node(s)", nodes < 2
-                    ? "one NUMA node on this host: nothing to place"
-                    : "pinned threads take their dedicated CPUs node by node; a preferred memory node per"
-                    + " thread (set_mempolicy) is not in this version"));
+        if (profile.numa() && host.numaNodes() < 2) { // with more, thread-pinning places threads and their memory
+            actions.add(new Skipped("numa-placement", host.numaNodes() + " node(s)",
+                    "one NUMA node on this host: nothing to place"));
         }
         return actions;
     }

@@ -1,5 +1,6 @@
 package io.sprint.opt.pin;
 
+import io.sprint.opt.config.CpuList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,23 +9,38 @@ import java.util.Set;
 
 /**
  * Live use of the dedicated CPUs: which pinned threads each holds. A new thread goes to the least
- * used CPU in the plan's order (so, with more threads than CPUs, they share round robin); a CPU's
- * thread leaves when it ends or is unpinned. Not thread-safe: the pinner serialises.
+ * used CPU in the plan's order (so, with more threads than CPUs, they share round robin), except
+ * that an exclusive CPU (nohz_full) takes one thread only; a CPU's thread leaves when it ends or
+ * is unpinned. Not thread-safe: the pinner serialises.
  */
 final class CoreTable {
     private final Map<Integer, Set<PinnedThread>> users = new LinkedHashMap<>();
+    private final CpuList exclusive;
 
     CoreTable(int[] order) {
+        this(order, CpuList.NONE);
+    }
+
+    CoreTable(int[] order, CpuList exclusive) {
+        this.exclusive = exclusive;
         for (int cpu : order) {
             users.put(cpu, new LinkedHashSet<>());
         }
     }
 
-    /** The CPU the next thread should take. */
+    /** Takes {@code cpu} out of the table: another JVM took it between plan and start. */
+    void drop(int cpu) {
+        users.remove(cpu);
+    }
+
+    /** The CPU the next thread should take, or -1 when every one left is exclusive and taken. */
     int leastUsed() {
         int best = -1;
         int fewest = Integer.MAX_VALUE;
         for (Map.Entry<Integer, Set<PinnedThread>> cpu : users.entrySet()) {
+            if (exclusive.contains(cpu.getKey()) && !cpu.getValue().isEmpty()) {
+                continue;
+            }
             if (cpu.getValue().size() < fewest) {
                 best = cpu.getKey();
                 fewest = cpu.getValue().size();

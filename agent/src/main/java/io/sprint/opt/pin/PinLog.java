@@ -36,6 +36,7 @@ final class PinLog {
     private final Map<Refusal, Set<Long>> refusals = new EnumMap<>(Refusal.class);
     private final Set<String> remediesGiven = new HashSet<>();
     private int listed;
+    private boolean overflowed;
 
     /** A thread pinned as it started (or renamed to a matching name). */
     synchronized void pinned(PinnedThread record) {
@@ -48,6 +49,16 @@ final class PinLog {
             Log.debug("pinned %s", record.describe());
         }
         listed++;
+    }
+
+    /** Said once: with more selected threads than nohz_full CPUs the rest stay with the JVM. */
+    synchronized void noCpuLeft(PinnedThread record) {
+        if (!overflowed) {
+            overflowed = true;
+            Log.warn("pin: %s (tid %d) and any more selected threads get no dedicated CPU: each one left takes one"
+                    + " thread (nohz_full) and has it; they run with the rest of the JVM, without a real-time policy",
+                    record.thread.getName(), record.tid);
+        }
     }
 
     /** One of a batch found running: the batch's summary says the rest. */

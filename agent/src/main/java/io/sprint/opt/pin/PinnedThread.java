@@ -16,6 +16,8 @@ final class PinnedThread {
     final long originalSlack;
     /** The dedicated CPU, or -1. */
     int cpu = -1;
+    /** The NUMA node whose memory it prefers (set on itself), or -1. */
+    int memoryNode = -1;
     Scheduling scheduling;
     final List<String> problems = new ArrayList<>();
     /** How deep this thread is inside Thread.start (it steps off its CPU while it starts others). */
@@ -35,7 +37,8 @@ final class PinnedThread {
 
     /** One log line: {@code relay-1 (tid 4242) on CPU 1, SCHED_FIFO 10}. */
     String describe() {
-        String text = thread.getName() + " (tid " + tid + ")" + (cpu >= 0 ? " on CPU " + cpu : "") + ", " + policy();
+        String text = thread.getName() + " (tid " + tid + ")" + (cpu >= 0 ? " on CPU " + cpu : "") + ", " + policy()
+                + (memoryNode >= 0 ? ", memory from node " + memoryNode : "");
         return problems.isEmpty() ? text : text + "; " + String.join("; ", problems);
     }
 }

@@ -7,8 +7,10 @@ import io.sprint.opt.config.CpuList;
 import io.sprint.opt.config.LevelTable;
 import io.sprint.opt.config.Profile;
 import io.sprint.opt.platform.Capability;
+import io.sprint.opt.platform.CpuTopology;
 import io.sprint.opt.platform.Host;
 import io.sprint.opt.platform.Platform;
+import java.util.stream.Collectors;
 
 /**
  * What pin= and the level's pinning and RT fields come to on this host: the threads' action
@@ -21,7 +23,11 @@ import io.sprint.opt.platform.Platform;
 public record PinningPlan(Action action, CorePlan cores) {
     static final String NAME = "thread-pinning";
 
-    public static PinningPlan of(Profile profile, Platform os, Host host, CpuList usable, ThreadPinning pinning) {
+    /**
+     * @param start the process's affinity mask at start-up (the rest of the JVM stays in it); the
+     *     dedicated CPUs come from the host's pool, which may hold more
+     */
+    public static PinningPlan of(Profile profile, Platform os, Host host, CpuList start, ThreadPinning pinning) {
         NameGlobs globs = new NameGlobs(profile.pin());
         boolean selects = !globs.isEmpty() && (profile.pinning() || profile.rt());
         if (!selects) {
@@ -31,11 +37,11 @@ public record PinningPlan(Action action, CorePlan cores) {
                     : null, null);
         }
         String noAffinity = profile.pinning() ? os.whyNot(Capability.THREAD_AFFINITY) : null;
-        CorePlan cores = profile.pinning() && noAffinity == null
-                ? CorePlan.of(usable, profile.affinity(), host.numaNodeCpus()) : null;
+        CpuTopology topology = host.topology();
+        CorePlan cores = profile.pinning() && noAffinity == null ? CorePlan.of(topology, start, profile.affinity(),
+                profile.wholeCores(), CpuLocks.in(profile.locks())) : null;
         boolean dedicated = cores != null && cores.canPin();
-        String noCpu = noAffinity != null ? noAffinity : "no CPU to dedicate: " + usable + " usable, "
-                + LevelTable.housekeeping(usable.count()) + " kept for the rest of the JVM";
+        String noCpu = noAffinity != null ? noAffinity : noCpu(cores, topology);
         // What the platform says this process would be refused is left out, and said once by the
         // action, instead of being tried and refused for every thread.
         String rtDenied = profile.rt() ? os.denied(Capability.THREAD_SCHEDULING) : null;
@@ -47,12 +53,25 @@ public record PinningPlan(Action action, CorePlan cores) {
         }
         boolean threadSlack = profile.latency() && os.missing(Capability.TIMER_SLACK) == null
                 && os.denied(Capability.TIMER_SLACK) == null;
+        boolean memoryNode = profile.numa() && os.missing(Capability.MEMORY_POLICY) == null;
         PinConfig config = new PinConfig(globs, dedicated ? cores : null, realTime ? profile.rtPriority() : 0,
-                threadSlack);
+                threadSlack, dedicated ? CpuLocks.in(profile.locks()) : null, memoryNode ? topology : null);
         SettingAction.Denied withoutRealTime = rtDenied == null ? null
                 : new SettingAction.Denied("no real-time policy: " + rtDenied, os.remedy(Capability.THREAD_SCHEDULING));
         return new PinningPlan(new PinningAction(pinning, config,
                 profile.pinning() && !dedicated ? "; " + noCpu + ", so they share its CPUs" : "", withoutRealTime),
                 dedicated ? cores : null);
+    }
+
+    /** Why no CPU can be dedicated: too few for housekeeping, or every candidate held by other JVMs. */
+    private static String noCpu(CorePlan cores, CpuTopology topology) {
+        if (cores != null && !cores.heldElsewhere().isEmpty()) {
+            return "no CPU to dedicate: " + cores.heldElsewhere().entrySet().stream()
+                    .map(held -> "CPU " + held.getKey() + " held by pid " + held.getValue())
+                    .collect(Collectors.joining(", ")) + " (another JVM's pinned threads)";
+        }
+        CpuList pool = topology.pool();
+        return "no CPU to dedicate: " + pool + " usable, " + LevelTable.housekeeping(pool.count())
+                + " kept for the rest of the JVM";
     }
 }

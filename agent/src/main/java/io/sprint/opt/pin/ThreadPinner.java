@@ -44,9 +44,17 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
     private volatile boolean stopped;
 
     ThreadPinner(Platform os, PinConfig config) {
+        this(os, config, CpuList.NONE);
+    }
+
+    /** @param unavailable dedicated CPUs of the plan this JVM could not lock: not handed out */
+    ThreadPinner(Platform os, PinConfig config, CpuList unavailable) {
         this.os = os;
         this.config = config;
-        this.cores = config.pinsCores() ? new CoreTable(config.cores().order()) : null;
+        this.cores = config.pinsCores() ? new CoreTable(config.cores().order(), config.cores().exclusive()) : null;
+        for (int cpu : unavailable.toArray()) {
+            cores.drop(cpu);
+        }
     }
 
     PinConfig config() {
@@ -197,6 +205,15 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
                 slack(tid));
         if (cores != null) {
             int cpu = cores.leastUsed();
+            if (cpu < 0) {
+                // every dedicated CPU left takes one thread (nohz_full) and has it: this thread stays with
+                // the rest of the JVM, without a real-time policy that would compete with the GC there
+                record.problems.add("no dedicated CPU left (a nohz_full CPU takes one thread)");
+                log.noCpuLeft(record);
+                pinned.put(thread, record);
+                pinnedTids.add(tid);
+                return record;
+            }
             try {
                 os.setAffinity(tid, single(cpu));
                 if (!os.affinity(tid).equals(single(cpu))) {
@@ -213,6 +230,9 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         }
         pinned.put(thread, record);
         pinnedTids.add(tid);
+        if (record.cpu >= 0 && config.prefersNode()) {
+            preferNode(record);
+        }
         if (config.rtPriority() > 0) {
             applyRule(record);
             if (record.cpu >= 0 && cores.users(record.cpu) == 2) { // its CPU's first thread is no longer alone
@@ -231,6 +251,31 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
             }
         }
         return record;
+    }
+
+    /**
+     * Memory from the dedicated CPU's node, set by the thread on itself: Linux has no call for
+     * another thread's policy, so a thread found running keeps its own (said in its record).
+     */
+    private void preferNode(PinnedThread record) {
+        int node = config.nodes().nodeOf(record.cpu);
+        if (node < 0) {
+            return;
+        }
+        if (record.thread != Thread.currentThread()) {
+            record.problems.add("memory node: set only by a thread on itself; it keeps its own policy");
+            return;
+        }
+        try {
+            os.preferMemoryNode(node);
+            if (os.preferredMemoryNode() == node) {
+                record.memoryNode = node;
+            } else {
+                record.problems.add("memory node: read back " + os.preferredMemoryNode() + " after preferring " + node);
+            }
+        } catch (OsException e) {
+            record.problems.add("memory node: " + e.getMessage());
+        }
     }
 
     /** Noted on the thread (its describe() says it) and logged once per remedy. */
@@ -349,6 +394,11 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
     synchronized List<String> unpinAll() {
         stopped = true;
         List<String> failures = new ArrayList<>();
+        long keepNode = pinned.values().stream().filter(r -> r.memoryNode >= 0 && r.thread.isAlive()).count();
+        if (keepNode > 0) {
+            Log.info("pin: %d thread(s) keep their preferred memory node until they end: Linux lets only a thread itself"
+                    + " change its memory policy", keepNode);
+        }
         for (PinnedThread record : pinned.values()) {
             try {
                 giveBack(record, record.originalCpus, record.originalSlack);
@@ -373,6 +423,23 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         }
         alive.sort((a, b) -> Long.compare(a.tid, b.tid));
         return alive;
+    }
+
+    /** Why {@code record} is where it is, for PinnedThreads. */
+    synchronized String placement(PinnedThread record) {
+        List<String> parts = new ArrayList<>();
+        if (record.cpu >= 0) {
+            int sharing = cores.users(record.cpu) - 1;
+            String kind = config.cores().exclusive().contains(record.cpu) ? "nohz_full CPU " : "CPU ";
+            parts.add(sharing == 0 ? "alone on " + kind + record.cpu : "shares " + kind + record.cpu + " with " + sharing);
+        } else if (cores != null) {
+            parts.add("no dedicated CPU");
+        }
+        if (record.memoryNode >= 0) {
+            parts.add("memory from node " + record.memoryNode);
+        }
+        parts.addAll(record.problems);
+        return String.join("; ", parts);
     }
 
     boolean isPinned(long tid) {

@@ -1,11 +1,13 @@
 package io.sprint.opt.pin;
 
+import io.sprint.opt.config.CpuList;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.platform.Platform;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -47,7 +49,7 @@ public final class ThreadPinning {
         }
         stop();
         long begin = System.nanoTime();
-        ThreadPinner started = new ThreadPinner(platform.get(), config);
+        ThreadPinner started = new ThreadPinner(platform.get(), config, takeCpus(config));
         if (hook == null) {
             hook = new ThreadHook(inst);
         }
@@ -61,6 +63,28 @@ public final class ThreadPinning {
             }
         }
         return started.pinRunning(running, true);
+    }
+
+    /**
+     * Locks the plan's dedicated CPUs and their idle siblings host-wide; another JVM may have taken
+     * one since the plan: that one is not used, and said.
+     *
+     * @return the dedicated CPUs not to use
+     */
+    private static CpuList takeCpus(PinConfig config) {
+        if (!config.pinsCores() || config.locks() == null) {
+            return CpuList.NONE;
+        }
+        Map<Integer, Long> refused = config.locks().acquire(config.cores().dedicated()
+                .union(config.cores().idleSiblings()));
+        refused.forEach((cpu, pid) -> Log.warn("pin: CPU %d was taken by pid %d since the plan: not used", cpu, pid));
+        return CpuList.of(refused.keySet().stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static void releaseCpus(PinConfig config) {
+        if (config.pinsCores() && config.locks() != null) {
+            config.locks().release(config.cores().dedicated().union(config.cores().idleSiblings()));
+        }
     }
 
     /**
@@ -92,7 +116,9 @@ public final class ThreadPinning {
         }
         pinner = null;
         hook.uninstall();
-        return current.unpinAll();
+        List<String> failures = current.unpinAll();
+        releaseCpus(current.config());
+        return failures;
     }
 
     /** Whether the native thread {@code tid} is tuned here (process-wide settings leave it alone). */
@@ -112,7 +138,8 @@ public final class ThreadPinning {
         List<PinnedThreadRow> rows = new ArrayList<>();
         if (current != null) {
             for (PinnedThread thread : current.threads()) {
-                rows.add(new PinnedThreadRow(thread.thread.getName(), thread.tid, thread.cpu, thread.policy()));
+                rows.add(new PinnedThreadRow(thread.thread.getName(), thread.tid, thread.cpu, thread.policy(),
+                        current.placement(thread)));
             }
         }
         return rows;

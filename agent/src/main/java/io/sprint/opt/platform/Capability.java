@@ -18,7 +18,9 @@ public enum Capability {
     /** Keeping the process's memory resident (mlockall, a hard minimum working set). */
     MEMORY_LOCK("locking all memory"),
     /** Advice that a range should get transparent huge pages (madvise). */
-    HUGE_PAGES("huge-page advice");
+    HUGE_PAGES("huge-page advice"),
+    /** A preferred NUMA node for the calling thread's memory (set_mempolicy). */
+    MEMORY_POLICY("a preferred memory node per thread");
 
     private final String what;
 

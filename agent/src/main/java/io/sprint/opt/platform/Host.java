@@ -30,6 +30,12 @@ public interface Host {
     /** The cgroup memory limit in bytes, or -1 for none. */
     long memoryLimitBytes();
 
+    /**
+     * The CPUs this process may be given and how they are built: cpuset, isolated and nohz_full
+     * CPUs, SMT siblings, NUMA nodes.
+     */
+    CpuTopology topology();
+
     /** Each NUMA node's CPUs, by node number; empty where the OS shows no nodes. */
     SortedMap<Integer, CpuList> numaNodeCpus();
 

@@ -31,4 +31,18 @@ public interface MemoryControl {
     default boolean hugePagesAdvised(long address, long length) throws OsException {
         throw ((Platform) this).unsupported(Capability.HUGE_PAGES);
     }
+
+    /**
+     * Makes the calling thread prefer memory from {@code node} (MPOL_PREFERRED), or back to the
+     * process's default policy for -1. Linux sets a thread's memory policy only from the thread
+     * itself: there is no call for another thread.
+     */
+    default void preferMemoryNode(int node) throws OsException {
+        throw ((Platform) this).unsupported(Capability.MEMORY_POLICY);
+    }
+
+    /** The calling thread's preferred memory node, or -1 for the default policy. */
+    default int preferredMemoryNode() throws OsException {
+        throw ((Platform) this).unsupported(Capability.MEMORY_POLICY);
+    }
 }

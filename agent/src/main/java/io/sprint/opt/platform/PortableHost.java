@@ -2,6 +2,7 @@ package io.sprint.opt.platform;
 
 import io.sprint.opt.config.CpuList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -19,6 +20,12 @@ public final class PortableHost implements Host {
     @Override
     public CpuList allowedCpus() {
         return CpuList.range(0, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The processors the JDK was given, one thread per core as far as anyone here can tell. */
+    @Override
+    public CpuTopology topology() {
+        return new CpuTopology(allowedCpus(), CpuList.NONE, CpuList.NONE, Map.of(), Map.of());
     }
 
     @Override

@@ -28,9 +28,9 @@ class OpenTypesTest {
         assertEquals(SimpleType.LONG, stats.getType("heap_alloc_mb"));
         assertEquals(SimpleType.DOUBLE, stats.getType("gc_pause_p99_ms"));
         CompositeType info = open.of(SystemInfo.class, "system");
-        assertEquals(Set.of("os", "arch", "java_version", "vm_name", "gc", "num_cpu", "cpus_allowed",
-                "cpu_quota", "memory_limit_mb", "max_heap_mb", "numa_nodes", "thp_mode", "rt_capable",
-                "memlock_capable", "optimal_threads"), info.keySet());
+        assertEquals(Set.of("os", "arch", "java_version", "vm_name", "gc", "num_cpu", "cpus_allowed", "cpu_pool",
+                "isolated_cpus", "nohz_full_cpus", "threads_per_core", "cpu_quota", "memory_limit_mb", "max_heap_mb",
+                "numa_nodes", "thp_mode", "rt_capable", "memlock_capable", "optimal_threads"), info.keySet());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.Capability;
+import io.sprint.opt.platform.CpuTopology;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
 import io.sprint.opt.platform.Scheduling;
@@ -58,6 +59,9 @@ class ThreadPinnerTest {
         @Override public void setScheduling(long t, Scheduling s) { policies.put(t, s); }
         @Override public long timerSlackNanos(long t) throws OsException { return slack.get(t); }
         @Override public void setTimerSlackNanos(long t, long nanos) throws OsException { slack.put(t, nanos); }
+        final ThreadLocal<Integer> memoryNode = ThreadLocal.withInitial(() -> -1);
+        @Override public void preferMemoryNode(int node) { memoryNode.set(node); }
+        @Override public int preferredMemoryNode() { return memoryNode.get(); }
         @Override public void lockMemory() throws OsException { throw OsException.unsupported("lock", name()); }
         @Override public void unlockMemory() throws OsException { throw OsException.unsupported("lock", name()); }
         @Override public long lockedKilobytes() throws OsException { throw OsException.unsupported("lock", name()); }
@@ -254,5 +258,60 @@ class ThreadPinnerTest {
         assertEquals("0-3", seen[0], "not yet narrowed, or widened again: the whole mask");
         assertEquals("2", relay.cpus());
         relay.end();
+    }
+
+    /** Two nodes: CPUs 0-1 on node 0, 2-3 on node 1; CPU 3 is nohz_full. */
+    private static CpuTopology twoNodes() {
+        return new CpuTopology(CpuList.parse("0-3"), CpuList.NONE, CpuList.parse("3"), Map.of(),
+                Map.of(0, CpuList.parse("0-1"), 1, CpuList.parse("2-3")));
+    }
+
+    @Test
+    void aNohzFullCpuTakesOneThreadAndTheRestShareTheOthers() throws Exception {
+        CorePlan plan = CorePlan.of(twoNodes(), CpuList.parse("0-3"), CpuList.parse("2-3"), true,
+                CorePlan.CpuOwners.NOBODY);
+        assertEquals(CpuList.parse("3"), plan.exclusive());
+        pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")), plan, 10, true));
+        Relay a = new Relay("relay-a");
+        Relay b = new Relay("relay-b");
+        Relay c = new Relay("relay-c");
+        assertEquals("3", a.cpus(), "nohz_full first");
+        assertEquals("SCHED_FIFO 10", a.policy());
+        assertEquals("2", b.cpus());
+        assertEquals("2", c.cpus(), "not onto the nohz_full CPU, which has its one thread");
+        assertEquals("SCHED_RR 10", c.policy());
+        for (Relay relay : List.of(a, b, c)) {
+            relay.end();
+        }
+    }
+
+    @Test
+    void withEveryCpuLeftNohzFullAndTakenAThreadStaysWithTheRestWithoutRt() throws Exception {
+        CorePlan plan = CorePlan.of(twoNodes(), CpuList.parse("0-3"), CpuList.parse("3"), true,
+                CorePlan.CpuOwners.NOBODY);
+        pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")), plan, 10, true));
+        Relay a = new Relay("relay-a");
+        Relay b = new Relay("relay-b");
+        assertEquals("3", a.cpus());
+        assertEquals("0-3", b.cpus(), "left where it started");
+        assertEquals("SCHED_OTHER", b.policy());
+        a.end();
+        b.end();
+    }
+
+    @Test
+    void aThreadPinningItselfPrefersItsCpusNode() throws Exception {
+        CorePlan plan = CorePlan.of(twoNodes(), CpuList.parse("0-3"), CpuList.parse("1-2"), true,
+                CorePlan.CpuOwners.NOBODY);
+        pinner = new ThreadPinner(os, new PinConfig(new NameGlobs(List.of("relay-*")), plan, 0, false, null,
+                twoNodes()));
+        int[] node = new int[2];
+        Relay a = new Relay("relay-a", () -> node[0] = os.memoryNode.get());
+        Relay b = new Relay("relay-b", () -> node[1] = os.memoryNode.get());
+        assertEquals(java.util.Set.of("1", "2"), java.util.Set.of(a.cpus(), b.cpus()));
+        assertEquals(a.cpus().equals("1") ? 0 : 1, node[0], "CPU 1 is node 0's, CPU 2 node 1's");
+        assertEquals(b.cpus().equals("1") ? 0 : 1, node[1]);
+        a.end();
+        b.end();
     }
 }

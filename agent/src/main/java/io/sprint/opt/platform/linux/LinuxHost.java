@@ -2,6 +2,7 @@ package io.sprint.opt.platform.linux;
 
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.Check;
+import io.sprint.opt.platform.CpuTopology;
 import io.sprint.opt.platform.Host;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -82,6 +84,43 @@ public final class LinuxHost implements Host {
         }
         long bytes = Long.parseLong(value.get());
         return bytes >= NO_LIMIT ? -1 : bytes;
+    }
+
+    /**
+     * The pool is the cgroup's effective cpuset (v2 cpuset.cpus.effective, v1
+     * cpuset.effective_cpus or cpuset.cpus) ∩ online CPUs: not the start-up affinity mask, which
+     * an operator narrows (taskset, isolcpus) to keep the reservable CPUs free.
+     */
+    @Override
+    public CpuTopology topology() {
+        CpuList online = cpuFile("devices/system/cpu/online").orElseGet(this::allowedCpus);
+        CpuList cpuset = cgroupFile("cpuset", "cpuset.cpus.effective")
+                .or(() -> cgroupFile("cpuset", "cpuset.effective_cpus"))
+                .or(() -> cgroupFile("cpuset", "cpuset.cpus"))
+                .filter(text -> !text.isBlank()).map(CpuList::parse).orElse(online);
+        CpuList pool = cpuset.intersect(online);
+        Map<Integer, CpuList> siblings = new TreeMap<>();
+        for (int cpu : pool.toArray()) {
+            cpuFile("devices/system/cpu/cpu" + cpu + "/topology/thread_siblings_list")
+                    .ifPresent(core -> siblings.put(cpu, core.intersect(pool).union(CpuList.of(cpu))));
+        }
+        Map<Integer, CpuList> nodes = new TreeMap<>();
+        numaNodeCpus().forEach((node, cpus) -> {
+            if (!cpus.intersect(pool).isEmpty()) {
+                nodes.put(node, cpus.intersect(pool));
+            }
+        });
+        return new CpuTopology(pool, cpuFile("devices/system/cpu/isolated").orElse(CpuList.NONE).intersect(pool),
+                cpuFile("devices/system/cpu/nohz_full").orElse(CpuList.NONE).intersect(pool), siblings, nodes);
+    }
+
+    /** A cpulist file under /sys; empty when absent or unreadable. */
+    private Optional<CpuList> cpuFile(String path) {
+        try {
+            return read(sys.resolve(path)).map(CpuList::parseOrNone);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

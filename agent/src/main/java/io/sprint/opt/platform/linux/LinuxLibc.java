@@ -46,4 +46,17 @@ final class LinuxLibc {
     static native int sched_getparam(int tid, int[] param) throws LastErrorException;
 
     static native int madvise(Pointer address, NativeLong length, int advice) throws LastErrorException;
+
+    static final int MPOL_DEFAULT = 0;
+    static final int MPOL_PREFERRED = 1;
+
+    /**
+     * glibc has no wrapper for set_mempolicy and get_mempolicy (libnuma does): they are reached
+     * through syscall(2), by number, which differs per architecture.
+     */
+    static native long syscall(NativeLong number, int mode, long[] nodemask, NativeLong maxnode)
+            throws LastErrorException;
+
+    static native long syscall(NativeLong number, int[] mode, long[] nodemask, NativeLong maxnode, Pointer address,
+                               NativeLong flags) throws LastErrorException;
 }

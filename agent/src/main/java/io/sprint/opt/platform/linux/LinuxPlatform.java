@@ -47,11 +47,32 @@ public final class LinuxPlatform implements Platform {
         return "Linux (JNA " + Native.VERSION + ")";
     }
 
-    /** Linux has every capability but a process-wide timer period (timer slack is per thread). */
+    /** set_mempolicy and get_mempolicy by architecture: x86_64 and aarch64 (asm-generic) differ. */
+    private static final long[] MEMPOLICY_CALLS = memPolicyCalls();
+
+    /**
+     * Linux has every capability but a process-wide timer period (timer slack is per thread), and
+     * the memory policy calls where their numbers are not known here.
+     */
     @Override
     public String missing(Capability capability) {
-        return capability == Capability.TIMER_PERIOD
-                ? "a process-wide timer period (Linux sharpens timers per thread: timer slack)" : null;
+        if (capability == Capability.TIMER_PERIOD) {
+            return "a process-wide timer period (Linux sharpens timers per thread: timer slack)";
+        }
+        return capability == Capability.MEMORY_POLICY && MEMPOLICY_CALLS == null
+                ? "a preferred memory node per thread on " + System.getProperty("os.arch") : null;
+    }
+
+    private static long[] memPolicyCalls() {
+        switch (System.getProperty("os.arch", "")) {
+            case "amd64":
+            case "x86_64":
+                return new long[] {238, 239};
+            case "aarch64":
+                return new long[] {237, 236};
+            default:
+                return null;
+        }
     }
 
     @Override
@@ -233,6 +254,39 @@ public final class LinuxPlatform implements Platform {
     @Override
     public String describeLocked(long kilobytes) {
         return "VmLck " + kilobytes + " kB of mappings locked; resident only as touched";
+    }
+
+    @Override
+    public void preferMemoryNode(int node) throws OsException {
+        if (MEMPOLICY_CALLS == null) {
+            throw unsupported(Capability.MEMORY_POLICY);
+        }
+        long[] mask = new long[maskWords()];
+        if (node >= 0) {
+            mask[node / 64] |= 1L << (node % 64);
+        }
+        try {
+            LinuxLibc.syscall(new NativeLong(MEMPOLICY_CALLS[0]), node >= 0 ? LinuxLibc.MPOL_PREFERRED
+                    : LinuxLibc.MPOL_DEFAULT, node >= 0 ? mask : null, new NativeLong(node >= 0 ? mask.length * 64L : 0));
+        } catch (LastErrorException e) {
+            throw failed("set_mempolicy(" + (node >= 0 ? "MPOL_PREFERRED, node " + node : "MPOL_DEFAULT") + ")", e);
+        }
+    }
+
+    @Override
+    public int preferredMemoryNode() throws OsException {
+        if (MEMPOLICY_CALLS == null) {
+            throw unsupported(Capability.MEMORY_POLICY);
+        }
+        int[] mode = new int[1];
+        long[] mask = new long[maskWords()];
+        try {
+            LinuxLibc.syscall(new NativeLong(MEMPOLICY_CALLS[1]), mode, mask, new NativeLong(mask.length * 64L), null,
+                    new NativeLong(0));
+        } catch (LastErrorException e) {
+            throw failed("get_mempolicy()", e);
+        }
+        return mode[0] == LinuxLibc.MPOL_PREFERRED ? BitSet.valueOf(mask).nextSetBit(0) : -1;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sprint.opt.platform.CpuTopology;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,5 +118,69 @@ class LinuxHostTest {
         }
         assertTrue(expected.length() > 1, expected);
         assertEquals(expected, LinuxHost.read(sysctl).orElseThrow(), "all digits, not the first one");
+    }
+
+    /**
+     * 2 sockets (one NUMA node each) × 8 cores × 2 hardware threads: CPU n and n+16 are one core,
+     * node 0 is CPUs 0-7 and 16-23, node 1 the rest; booted with isolcpus=2-7,18-23 nohz_full=4-7.
+     */
+    private void bigHost(String online) throws IOException {
+        status("0000000000000000", "0-1,8-17,24-31");
+        write("sys/devices/system/cpu/online", online + "\n");
+        write("sys/devices/system/cpu/isolated", "2-7,18-23\n");
+        write("sys/devices/system/cpu/nohz_full", "4-7\n");
+        for (int cpu = 0; cpu < 32; cpu++) {
+            int first = cpu % 16;
+            write("sys/devices/system/cpu/cpu" + cpu + "/topology/thread_siblings_list", first + "," + (first + 16) + "\n");
+        }
+        write("sys/devices/system/node/node0/cpulist", "0-7,16-23\n");
+        write("sys/devices/system/node/node1/cpulist", "8-15,24-31\n");
+    }
+
+    @Test
+    void thePoolIsTheCpusetNotTheStartUpMaskWithItsIsolatedNohzSiblingsAndNodes() throws IOException {
+        bigHost("0-31");
+        CpuTopology topology = probe().topology();
+        assertEquals("0-31", topology.pool().toString(), "no cpuset: every online CPU, isolated ones included");
+        assertEquals("2-7,18-23", topology.isolated().toString());
+        assertEquals("4-7", topology.nohzFull().toString());
+        assertEquals("5,21", topology.core(5).toString());
+        assertEquals("5,21", topology.core(21).toString());
+        assertEquals(0, topology.nodeOf(21));
+        assertEquals(1, topology.nodeOf(24));
+        assertEquals("0-1,8-17,24-31", probe().allowedCpus().toString(), "the start-up mask stays the mask");
+    }
+
+    @Test
+    void offlineCpusAreNotInThePool() throws IOException {
+        bigHost("0-15");
+        CpuTopology topology = probe().topology();
+        assertEquals("0-15", topology.pool().toString());
+        assertEquals("2-7", topology.isolated().toString());
+        assertEquals("5", topology.core(5).toString(), "the sibling is offline");
+        assertEquals("8-15", topology.nodes().get(1).toString());
+    }
+
+    @Test
+    void cgroupV2EffectiveCpusetBoundsThePool() throws IOException {
+        bigHost("0-31");
+        String mountPoint = root.resolve("cg2").toString();
+        write("proc/self/cgroup", "0::/relay.slice\n");
+        write("proc/self/mountinfo", "30 23 0:26 / " + mountPoint + " rw - cgroup2 cgroup2 rw\n");
+        write("cg2/relay.slice/cpuset.cpus.effective", "0-7\n");
+        CpuTopology topology = probe().topology();
+        assertEquals("0-7", topology.pool().toString());
+        assertEquals("2-7", topology.isolated().toString());
+        assertEquals(1, topology.nodes().size(), "node 1 has none of the pool's CPUs");
+    }
+
+    @Test
+    void cgroupV1CpusetBoundsThePool() throws IOException {
+        bigHost("0-31");
+        String cpuset = root.resolve("cg/cpuset").toString();
+        write("proc/self/cgroup", "3:cpuset:/relay\n");
+        write("proc/self/mountinfo", "33 31 0:30 / " + cpuset + " rw - cgroup cgroup rw,cpuset\n");
+        write("cg/cpuset/relay/cpuset.effective_cpus", "8-15\n");
+        assertEquals("8-15", probe().topology().pool().toString());
     }
 }

@@ -149,4 +149,31 @@ class LinuxPlatformTest {
         OsException error = LinuxPlatform.ioFailure("reading /proc/" + tid + "/timerslack_ns", esrch);
         assertTrue(error.noSuchThread(), error.getMessage());
     }
+
+    /** On the calling thread, the only one Linux lets set it: node 0 exists on every host. */
+    @Test
+    void aThreadPrefersANodeAndGoesBackToTheDefault() throws Exception {
+        Platform linux = linux();
+        int[] seen = new int[3];
+        Exception[] failure = new Exception[1];
+        Thread thread = new Thread(() -> {
+            try {
+                seen[0] = linux.preferredMemoryNode();
+                linux.preferMemoryNode(0);
+                seen[1] = linux.preferredMemoryNode();
+                linux.preferMemoryNode(-1);
+                seen[2] = linux.preferredMemoryNode();
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        });
+        thread.start();
+        thread.join();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        assertEquals(-1, seen[0], "a new thread has the default policy");
+        assertEquals(0, seen[1]);
+        assertEquals(-1, seen[2]);
+    }
 }

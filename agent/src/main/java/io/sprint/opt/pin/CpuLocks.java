@@ -1,0 +1,154 @@
+package io.sprint.opt.pin;
+
+import io.sprint.opt.config.CpuList;
+import io.sprint.opt.log.Log;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One owner per dedicated CPU across the JVMs of a host: a lock on {@code DIR/cpu-N.lock} per
+ * CPU, holding the owner's pid. The kernel releases a process's locks when it ends, {@code kill
+ * -9} included, so a CPU is never left held by a dead JVM; a lock file left behind is just a
+ * file. One instance per directory in a JVM: a JVM's own locks are its to use.
+ *
+ * <p>The directory (default /run/sprint-opt) is created world-writable and sticky, like /tmp, so
+ * JVMs of every user coordinate; where it cannot be used the CPUs are not coordinated, said once.
+ */
+public final class CpuLocks implements CorePlan.CpuOwners {
+    private static final Map<Path, CpuLocks> BY_DIRECTORY = new HashMap<>();
+    private static final long PID = ProcessHandle.current().pid();
+
+    private final Path directory;
+    private final Map<Integer, FileChannel> held = new LinkedHashMap<>();
+    private boolean warned;
+
+    private CpuLocks(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The locks of {@code directory} in this JVM. */
+    public static synchronized CpuLocks in(Path directory) {
+        return BY_DIRECTORY.computeIfAbsent(directory.toAbsolutePath().normalize(), CpuLocks::new);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Another process's pid holding {@code cpu}, or 0 when it is free or this JVM's (nothing is kept). */
+    @Override
+    public synchronized long holder(int cpu) {
+        if (held.containsKey(cpu)) {
+            return 0;
+        }
+        try (FileChannel channel = open(cpu)) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                lock.release();
+                return 0;
+            }
+            return pidIn(channel);
+        } catch (IOException | RuntimeException e) {
+            warnOnce(e);
+            return 0;
+        }
+    }
+
+    /**
+     * Takes every free CPU of {@code cpus} that this JVM does not hold yet.
+     *
+     * @return the CPUs another process holds, with its pid (those are not taken)
+     */
+    public synchronized Map<Integer, Long> acquire(CpuList cpus) {
+        Map<Integer, Long> refused = new LinkedHashMap<>();
+        for (int cpu : cpus.toArray()) {
+            if (held.containsKey(cpu)) {
+                continue;
+            }
+            FileChannel channel = null;
+            try {
+                channel = open(cpu);
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    refused.put(cpu, pidIn(channel));
+                    channel.close();
+                    continue;
+                }
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap((PID + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+                held.put(cpu, channel);
+            } catch (IOException | RuntimeException e) {
+                warnOnce(e);
+                closeQuietly(channel);
+            }
+        }
+        return refused;
+    }
+
+    /** Lets go of {@code cpus}: another JVM may take them now. */
+    public synchronized void release(CpuList cpus) {
+        for (int cpu : cpus.toArray()) {
+            closeQuietly(held.remove(cpu));
+        }
+    }
+
+    /** The CPUs this JVM holds. */
+    public synchronized CpuList held() {
+        return CpuList.of(held.keySet().stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private FileChannel open(int cpu) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory);
+            // world-writable and sticky, as /tmp: every user's JVM may lock, none may delete another's file
+            Files.setAttribute(directory, "unix:mode", 01777);
+        }
+        Path file = directory.resolve("cpu-" + cpu + ".lock");
+        boolean created = !Files.exists(file);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        if (created) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+        }
+        return channel;
+    }
+
+    private static long pidIn(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(32);
+        channel.read(buffer, 0);
+        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1; // held, by a process that has not written its pid yet
+        }
+    }
+
+    private void warnOnce(Exception e) {
+        if (!warned) {
+            warned = true;
+            Log.warn("pin: locks=%s cannot be used (%s): dedicated CPUs are not coordinated with other JVMs on this"
+                    + " host; give a directory this user may write, e.g. locks=/tmp/sprint-opt", directory, e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing releases the lock either way
+            }
+        }
+    }
+}
