@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * README's options table is OptionKey's declarations, row for row: a key added, a default or a
- * range changed without README following fails here, and the message is the table to paste.
+ * range changed without README following fails here, and the message is the table to paste (into
+ * README, once: a pasted test report is not a second table).
  */
 class OptionsTableTest {
     private static final String HEADER = "| key | default | what it does | takes |\n|---|---|---|---|";
@@ -36,5 +37,6 @@ class OptionsTableTest {
         String found = start < 0 ? "(no options table)" : readme.subList(start, readme.size()).stream()
                 .takeWhile(line -> line.startsWith("|")).collect(Collectors.joining("\n"));
         assertEquals(expectedTable(), found, "README's options table; paste:\n" + expectedTable() + "\n");
+        assertEquals(start, readme.lastIndexOf(readme.get(start)), "README holds the options table once");
     }
 }
