@@ -18,8 +18,9 @@ class PremainTest {
             "gc_pause_p50_ms", "gc_pause_p95_ms", "gc_pause_p99_ms", "gc_pause_max_ms", "alloc_rate_mb_s",
             "hiccup_p99_ms", "pinned_threads", "java_version", "uptime_s"));
     static final Set<String> SYSTEM_INFO_KEYS = new TreeSet<>(List.of("os", "arch", "java_version", "vm_name", "gc",
-            "num_cpu", "cpus_allowed", "cpu_quota", "memory_limit_mb", "max_heap_mb", "numa_nodes", "thp_mode",
-            "rt_capable", "memlock_capable", "optimal_threads"));
+            "num_cpu", "cpus_allowed", "cpu_pool", "isolated_cpus", "nohz_full_cpus", "threads_per_core", "cpu_quota",
+            "memory_limit_mb", "max_heap_mb", "numa_nodes", "thp_mode", "rt_capable", "memlock_capable",
+            "optimal_threads"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(Jdk.TARGETS)
