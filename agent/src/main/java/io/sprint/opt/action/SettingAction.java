@@ -54,7 +54,8 @@ public abstract class SettingAction<T> implements Action {
         }
         try {
             T current = setting.read();
-            return Plan.apply(name, target(), setting.key() + " " + setting.format(current) + " → " + target());
+            return Plan.apply(name, target(), setting.key() + " " + setting.format(current) + " → " + target()
+                    + planNote());
         } catch (Exception e) {
             String skip = notPossible(e);
             Denied refused = refusedFor(e);
@@ -105,6 +106,11 @@ public abstract class SettingAction<T> implements Action {
     /** Whether an error is a refusal for want of privilege: why and the remedy, or null. */
     protected Denied refusedFor(Exception e) {
         return null;
+    }
+
+    /** Appended to the detail of a planned change: what decided its target (e.g. CPUs other JVMs hold). */
+    protected String planNote() {
+        return "";
     }
 
     /** Appended to the detail of an applied change, e.g. which collector honours it. */

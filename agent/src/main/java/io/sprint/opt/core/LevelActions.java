@@ -70,10 +70,10 @@ public final class LevelActions implements Function<Profile, List<Action>> {
             actions.add(pin.action());
         }
         if (pin.cores() != null) {
-            actions.add(new AffinityAction(os, pin.cores().others(), usable, pinning::isPinned,
-                    "; CPUs " + pin.cores().dedicated() + " kept for pinned threads"));
+            actions.add(new AffinityAction(os, pin.cores().others(), usable, pinning::hasOwnCpu,
+                    pin.cores().whyOthers()));
         } else if (profile.affinity() != null) {
-            actions.add(new AffinityAction(os, profile.affinity(), usable, pinning::isPinned, ""));
+            actions.add(new AffinityAction(os, profile.affinity(), usable, pinning::hasOwnCpu, ""));
         }
         if (profile.latency()) {
             actions.add(os.missing(Capability.TIMER_PERIOD) == null ? new TimerPeriodAction(os)

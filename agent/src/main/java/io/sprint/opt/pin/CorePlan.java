@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which CPUs pinned threads get and which the rest of the JVM keeps, on this host.
@@ -21,9 +22,10 @@ import java.util.Map;
  * left out, then the rest from the highest down, keeping housekeeping cores (one up to 16 CPUs,
  * two above) for everything else. The rest of the JVM stays in its start-up mask, off isolated
  * CPUs (the kernel balances no load there) and off every dedicated core. With whole cores (the
- * default) a dedicated CPU's SMT siblings are held with it and left idle; a CPU another JVM holds
- * ({@link CpuOwners}) is passed over and named. A nohz_full CPU takes one pinned thread only
- * (sharing would bring the tick back).
+ * default) a dedicated CPU's SMT siblings are held with it and left idle. CPUs another JVM
+ * holds ({@link CpuOwners}) are neither dedicated nor left to the rest of this JVM (its threads
+ * would disturb the other's pinned ones), and are named. A nohz_full CPU takes one pinned thread
+ * only (sharing would bring the tick back).
  *
  * @param dedicated CPUs for pinned threads, empty when none can be spared
  * @param others CPUs for every other thread of the JVM
@@ -31,7 +33,7 @@ import java.util.Map;
  *     node by node (the node with most of them first)
  * @param exclusive dedicated CPUs that take one thread only (nohz_full)
  * @param idleSiblings SMT siblings of dedicated CPUs, held and left idle
- * @param heldElsewhere CPUs that would have been dedicated but another JVM holds: CPU → its pid
+ * @param heldElsewhere the pool's CPUs another JVM holds for its pinned threads: CPU → its pid
  */
 public record CorePlan(CpuList dedicated, CpuList others, int[] order, CpuList exclusive, CpuList idleSiblings,
                        Map<Integer, Long> heldElsewhere) {
@@ -52,26 +54,25 @@ public record CorePlan(CpuList dedicated, CpuList others, int[] order, CpuList e
     public static CorePlan of(CpuTopology topology, CpuList start, CpuList requested, boolean wholeCores,
                               CpuOwners owners) {
         CpuList pool = topology.pool();
-        CpuList startInPool = start.intersect(pool).isEmpty() ? pool : start.intersect(pool);
-        CpuList base = startInPool.minus(topology.isolated()).isEmpty() ? startInPool
-                : startInPool.minus(topology.isolated());
+        Map<Integer, Long> held = heldElsewhere(pool, owners);
+        CpuList theirs = CpuList.of(held.keySet().stream().mapToInt(Integer::intValue).toArray());
+        CpuList startInPool = orElse(start.intersect(pool), pool);
+        // the rest of the JVM: its start-up CPUs, off isolated ones and off other JVMs' dedicated ones,
+        // as far as that leaves any
+        CpuList base = orElse(startInPool.minus(topology.isolated()).minus(theirs),
+                orElse(startInPool.minus(theirs), startInPool));
         int keep = LevelTable.housekeeping(pool.count());
-        CpuList candidates = requested == null ? pool : requested.intersect(pool);
+        CpuList candidates = (requested == null ? pool : requested.intersect(pool)).minus(theirs);
         BitSet dedicated = new BitSet();
         BitSet reserved = new BitSet();
-        Map<Integer, Long> held = new LinkedHashMap<>();
         for (int cpu : takingOrder(candidates, topology, startInPool)) {
             if (reserved.get(cpu)) {
                 continue;
             }
             CpuList core = wholeCores ? topology.core(cpu).intersect(pool) : CpuList.of(cpu);
-            if (base.minus(CpuList.of(reserved)).minus(core).count() < keep) {
-                continue; // the rest of the JVM keeps its housekeeping cores
-            }
-            long holder = holderOf(core, owners);
-            if (holder != 0) {
-                held.put(cpu, holder);
-                continue;
+            if (!core.intersect(theirs).isEmpty()
+                    || base.minus(CpuList.of(reserved)).minus(core).count() < keep) {
+                continue; // a sibling is another JVM's, or the rest of the JVM keeps its housekeeping cores
             }
             dedicated.set(cpu);
             reserved.or(core.bits());
@@ -82,20 +83,26 @@ public record CorePlan(CpuList dedicated, CpuList others, int[] order, CpuList e
                 chosen.intersect(topology.nohzFull()), idle, held);
     }
 
+    /** The CPUs of the pool other processes hold, each with its holder's pid. */
+    private static Map<Integer, Long> heldElsewhere(CpuList pool, CpuOwners owners) {
+        Map<Integer, Long> held = new LinkedHashMap<>();
+        for (int cpu : pool.toArray()) {
+            long holder = owners.holder(cpu);
+            if (holder != 0) {
+                held.put(cpu, holder);
+            }
+        }
+        return held;
+    }
+
+    private static CpuList orElse(CpuList cpus, CpuList fallback) {
+        return cpus.isEmpty() ? fallback : cpus;
+    }
+
     /** The plain case: every CPU this process may use is the pool, nothing isolated, no SMT, no other JVM. */
     public static CorePlan of(CpuList usable, CpuList requested, Map<Integer, CpuList> nodes) {
         return of(new CpuTopology(usable, CpuList.NONE, CpuList.NONE, Map.of(), nodes), usable, requested, true,
                 CpuOwners.NOBODY);
-    }
-
-    private static long holderOf(CpuList core, CpuOwners owners) {
-        for (int cpu : core.toArray()) {
-            long holder = owners.holder(cpu);
-            if (holder != 0) {
-                return holder;
-            }
-        }
-        return 0;
     }
 
     /** 0 isolated and nohz_full, 1 isolated, 2 nohz_full, 3 left out of the start mask, 4 the rest. */
@@ -132,6 +139,11 @@ public record CorePlan(CpuList dedicated, CpuList others, int[] order, CpuList e
         return order.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The CPUs this plan takes host-wide: the dedicated ones and their idle siblings. */
+    public CpuList locked() {
+        return dedicated.union(idleSiblings);
+    }
+
     public boolean canPin() {
         return !dedicated.isEmpty();
     }
@@ -154,7 +166,7 @@ public record CorePlan(CpuList dedicated, CpuList others, int[] order, CpuList e
         return "CPUs " + dedicated + " for pinned threads, " + others + " for the rest" + extras();
     }
 
-    /** "; 4-7 nohz_full: one thread each; SMT siblings 20-23 left idle; CPU 5 held by pid 4242", or "". */
+    /** "; 4-7 nohz_full: one thread each; SMT siblings 20-23 left idle; CPUs 5 held by pid 4242 (…)", or "". */
     public String extras() {
         StringBuilder text = new StringBuilder();
         if (!exclusive.isEmpty()) {
@@ -163,7 +175,22 @@ public record CorePlan(CpuList dedicated, CpuList others, int[] order, CpuList e
         if (!idleSiblings.isEmpty()) {
             text.append("; SMT siblings ").append(idleSiblings).append(" left idle");
         }
-        heldElsewhere.forEach((cpu, pid) -> text.append("; CPU ").append(cpu).append(" held by pid ").append(pid));
+        text.append(held());
         return text.toString();
+    }
+
+    /** "; CPUs 1,3 held by pid 4242 (another JVM's pinned threads)", or "". */
+    public String held() {
+        Map<Long, BitSet> byPid = new TreeMap<>();
+        heldElsewhere.forEach((cpu, pid) -> byPid.computeIfAbsent(pid, p -> new BitSet()).set(cpu));
+        StringBuilder text = new StringBuilder();
+        byPid.forEach((pid, cpus) -> text.append("; CPUs ").append(CpuList.of(cpus)).append(" held by ")
+                .append(pid < 0 ? "a process starting up" : "pid " + pid));
+        return text.length() == 0 ? "" : text.append(" (other JVMs' pinned threads)").toString();
+    }
+
+    /** Why the rest of the JVM gets {@link #others}: for the cpu-affinity action's detail. */
+    public String whyOthers() {
+        return (canPin() ? "; CPUs " + dedicated + " kept for pinned threads" : "") + held();
     }
 }

@@ -21,6 +21,11 @@ import java.util.Map;
  * -9} included, so a CPU is never left held by a dead JVM; a lock file left behind is just a
  * file. One instance per directory in a JVM: a JVM's own locks are its to use.
  *
+ * <p>The locks are the JDK's file locks: POSIX record locks ({@code fcntl}), listed in
+ * /proc/locks with the holder's pid. They do not conflict with {@code flock(2)} locks, so
+ * {@code flock(1)} does not see them; a JVM that closed any descriptor of a lock file would lose
+ * its lock, which is why nothing here opens a file this JVM holds.
+ *
  * <p>The directory (default /run/sprint-opt) is created world-writable and sticky, like /tmp, so
  * JVMs of every user coordinate; where it cannot be used the CPUs are not coordinated, said once.
  */
@@ -45,14 +50,19 @@ public final class CpuLocks implements CorePlan.CpuOwners {
         return directory;
     }
 
-    /** Another process's pid holding {@code cpu}, or 0 when it is free or this JVM's (nothing is kept). */
+    /**
+     * Another process's pid holding {@code cpu}, -1 for one that has not written its pid yet, or 0
+     * when it is free or this JVM's. Only looks: creates nothing, holds nothing (a shared lock
+     * taken and let go at once), so plan and doctor may ask as any user.
+     */
     @Override
     public synchronized long holder(int cpu) {
-        if (held.containsKey(cpu)) {
+        Path file = file(cpu);
+        if (held.containsKey(cpu) || !Files.exists(file)) {
             return 0;
         }
-        try (FileChannel channel = open(cpu)) {
-            FileLock lock = channel.tryLock();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
             if (lock != null) {
                 lock.release();
                 return 0;
@@ -113,7 +123,7 @@ public final class CpuLocks implements CorePlan.CpuOwners {
             // world-writable and sticky, as /tmp: every user's JVM may lock, none may delete another's file
             Files.setAttribute(directory, "unix:mode", 01777);
         }
-        Path file = directory.resolve("cpu-" + cpu + ".lock");
+        Path file = file(cpu);
         boolean created = !Files.exists(file);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -121,6 +131,10 @@ public final class CpuLocks implements CorePlan.CpuOwners {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
         }
         return channel;
+    }
+
+    private Path file(int cpu) {
+        return directory.resolve("cpu-" + cpu + ".lock");
     }
 
     private static long pidIn(FileChannel channel) throws IOException {

@@ -52,12 +52,11 @@ final class PinLog {
     }
 
     /** Said once: with more selected threads than nohz_full CPUs the rest stay with the JVM. */
-    synchronized void noCpuLeft(PinnedThread record) {
+    synchronized void noCpuLeft(PinnedThread record, String why) {
         if (!overflowed) {
             overflowed = true;
-            Log.warn("pin: %s (tid %d) and any more selected threads get no dedicated CPU: each one left takes one"
-                    + " thread (nohz_full) and has it; they run with the rest of the JVM, without a real-time policy",
-                    record.thread.getName(), record.tid);
+            Log.warn("pin: %s (tid %d) and any more selected threads get no dedicated CPU (%s); they run with the rest"
+                    + " of the JVM, without a real-time policy", record.thread.getName(), record.tid, why);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.sprint.opt.pin;
 
+import io.sprint.opt.action.ActionRecord;
+import io.sprint.opt.action.Ledger;
 import io.sprint.opt.action.Setting;
 import io.sprint.opt.action.SettingAction;
 import io.sprint.opt.platform.OsException;
@@ -17,6 +19,7 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
     }
 
     private final PinSetting setting;
+    private final PinConfig config;
     private final String note;
     private final Denied withoutRealTime;
 
@@ -32,8 +35,21 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
     private PinningAction(PinSetting setting, PinConfig config, String note, Denied withoutRealTime) {
         super("thread-pinning", setting, new State(config));
         this.setting = setting;
+        this.config = config;
         this.note = note;
         this.withoutRealTime = withoutRealTime;
+    }
+
+    /** Whatever the outcome, CPUs the plan locked and the pinning in force does not use are let go. */
+    @Override
+    public ActionRecord apply(Ledger.Transaction transaction) {
+        try {
+            return super.apply(transaction);
+        } finally {
+            if (config.locks() != null) {
+                setting.pinning.releaseUnused(config.locks());
+            }
+        }
     }
 
     @Override
@@ -52,10 +68,18 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
     }
 
     @Override
+    protected String planNote() {
+        return note;
+    }
+
+    @Override
     protected String note() {
         int running = setting.pinnedAtStart;
+        StringBuilder taken = new StringBuilder();
+        setting.pinning.takenElsewhere().forEach((cpu, pid) -> taken.append("; CPU ").append(cpu)
+                .append(" taken by pid ").append(pid).append(" since the plan: not used"));
         return "; " + running + (running == 1 ? " running thread" : " running threads")
-                + " pinned now, the rest as they start; virtual threads are never pinned" + note;
+                + " pinned now, the rest as they start; virtual threads are never pinned" + note + taken;
     }
 
     private static final class PinSetting implements Setting<State> {

@@ -10,7 +10,6 @@ import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.CpuTopology;
 import io.sprint.opt.platform.Host;
 import io.sprint.opt.platform.Platform;
-import java.util.stream.Collectors;
 
 /**
  * What pin= and the level's pinning and RT fields come to on this host: the threads' action
@@ -18,7 +17,8 @@ import java.util.stream.Collectors;
  *
  * @param action thread-pinning, or a skip that says why nothing is pinned; null when the level
  *     asks neither pinning nor real-time priority
- * @param cores the dedicated CPUs and the others, or null when no CPU is dedicated
+ * @param cores the dedicated CPUs and the others, or null when no CPU is dedicated and none is
+ *     held by another JVM (then the JVM's CPUs are left as they are)
  */
 public record PinningPlan(Action action, CorePlan cores) {
     static final String NAME = "thread-pinning";
@@ -38,8 +38,9 @@ public record PinningPlan(Action action, CorePlan cores) {
         }
         String noAffinity = profile.pinning() ? os.whyNot(Capability.THREAD_AFFINITY) : null;
         CpuTopology topology = host.topology();
-        CorePlan cores = profile.pinning() && noAffinity == null ? CorePlan.of(topology, start, profile.affinity(),
-                profile.wholeCores(), CpuLocks.in(profile.locks())) : null;
+        CpuLocks locks = CpuLocks.in(profile.locks());
+        CorePlan cores = profile.pinning() && noAffinity == null
+                ? claimed(topology, start, profile, locks, pinning) : null;
         boolean dedicated = cores != null && cores.canPin();
         String noCpu = noAffinity != null ? noAffinity : noCpu(cores, topology);
         // What the platform says this process would be refused is left out, and said once by the
@@ -49,29 +50,52 @@ public record PinningPlan(Action action, CorePlan cores) {
         if (!realTime && !dedicated) {
             return new PinningPlan(rtDenied == null ? new Skipped(NAME, globs.toString(), noCpu)
                     : new Skipped(NAME, globs.toString(), noCpu + "; no real-time policy: " + rtDenied,
-                    os.remedy(Capability.THREAD_SCHEDULING)), null);
+                    os.remedy(Capability.THREAD_SCHEDULING)), avoids(cores) ? cores : null);
         }
         boolean threadSlack = profile.latency() && os.missing(Capability.TIMER_SLACK) == null
                 && os.denied(Capability.TIMER_SLACK) == null;
         boolean memoryNode = profile.numa() && os.missing(Capability.MEMORY_POLICY) == null;
         PinConfig config = new PinConfig(globs, dedicated ? cores : null, realTime ? profile.rtPriority() : 0,
-                threadSlack, dedicated ? CpuLocks.in(profile.locks()) : null, memoryNode ? topology : null);
+                threadSlack, dedicated ? locks : null, memoryNode ? topology : null);
         SettingAction.Denied withoutRealTime = rtDenied == null ? null
                 : new SettingAction.Denied("no real-time policy: " + rtDenied, os.remedy(Capability.THREAD_SCHEDULING));
         return new PinningPlan(new PinningAction(pinning, config,
                 profile.pinning() && !dedicated ? "; " + noCpu + ", so they share its CPUs" : "", withoutRealTime),
-                dedicated ? cores : null);
+                dedicated || avoids(cores) ? cores : null);
     }
 
-    /** Why no CPU can be dedicated: too few for housekeeping, or every candidate held by other JVMs. */
-    private static String noCpu(CorePlan cores, CpuTopology topology) {
-        if (cores != null && !cores.heldElsewhere().isEmpty()) {
-            return "no CPU to dedicate: " + cores.heldElsewhere().entrySet().stream()
-                    .map(held -> "CPU " + held.getKey() + " held by pid " + held.getValue())
-                    .collect(Collectors.joining(", ")) + " (another JVM's pinned threads)";
+    /** Attempts at a plan whose CPUs this JVM then locks, before giving up to another JVM planning at once. */
+    private static final int CLAIMS = 3;
+
+    /**
+     * The plan, its CPUs locked at once where this JVM will pin (not for the CLI's plan): a plan
+     * is then a reservation, and two JVMs planning at the same moment cannot both count on a CPU.
+     * The one that locks second plans again, seeing the other's CPUs held. Claims the pinning does
+     * not take up are let go when its action ends ({@link ThreadPinning#releaseUnused}).
+     */
+    private static CorePlan claimed(CpuTopology topology, CpuList start, Profile profile, CpuLocks locks,
+                                    ThreadPinning pinning) {
+        CorePlan cores = CorePlan.of(topology, start, profile.affinity(), profile.wholeCores(), locks);
+        for (int attempt = 1; pinning.canStart() && cores.canPin() && attempt < CLAIMS; attempt++) {
+            if (locks.acquire(cores.locked()).isEmpty()) {
+                return cores;
+            }
+            pinning.releaseUnused(locks);
+            cores = CorePlan.of(topology, start, profile.affinity(), profile.wholeCores(), locks);
         }
+        return cores;
+    }
+
+    /** Whether the rest of the JVM must leave CPUs other JVMs hold, even with none dedicated here. */
+    private static boolean avoids(CorePlan cores) {
+        return cores != null && !cores.heldElsewhere().isEmpty();
+    }
+
+    /** Why no CPU can be dedicated: too few for housekeeping, after those other JVMs hold. */
+    private static String noCpu(CorePlan cores, CpuTopology topology) {
         CpuList pool = topology.pool();
+        String held = cores == null ? "" : cores.held();
         return "no CPU to dedicate: " + pool + " usable, " + LevelTable.housekeeping(pool.count())
-                + " kept for the rest of the JVM";
+                + " kept for the rest of the JVM" + held;
     }
 }

@@ -36,24 +36,27 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
     private final PinConfig config;
     private final CoreTable cores;
     private final Map<Thread, PinnedThread> pinned = new ConcurrentHashMap<>();
-    /** The pinned threads' native ids: every thread of a process-wide walk asks, so one lookup each. */
-    private final Set<Long> pinnedTids = ConcurrentHashMap.newKeySet();
+    /** The pinned threads by native id: every thread of a process-wide walk asks, so one lookup each. */
+    private final Map<Long, PinnedThread> byTid = new ConcurrentHashMap<>();
+    /** Dedicated CPUs of the plan another JVM locked first, with its pid: never handed out. */
+    private final Map<Integer, Long> takenElsewhere;
     private final AtomicInteger virtualThreads = new AtomicInteger();
     private final PinLog log = new PinLog();
     private final ThreadLocal<Boolean> busy = new ThreadLocal<>();
     private volatile boolean stopped;
 
     ThreadPinner(Platform os, PinConfig config) {
-        this(os, config, CpuList.NONE);
+        this(os, config, Map.of());
     }
 
-    /** @param unavailable dedicated CPUs of the plan this JVM could not lock: not handed out */
-    ThreadPinner(Platform os, PinConfig config, CpuList unavailable) {
+    /** @param takenElsewhere dedicated CPUs of the plan another JVM locked since, with its pid */
+    ThreadPinner(Platform os, PinConfig config, Map<Integer, Long> takenElsewhere) {
         this.os = os;
         this.config = config;
+        this.takenElsewhere = Map.copyOf(takenElsewhere);
         this.cores = config.pinsCores() ? new CoreTable(config.cores().order(), config.cores().exclusive()) : null;
-        for (int cpu : unavailable.toArray()) {
-            cores.drop(cpu);
+        if (cores != null) {
+            takenElsewhere.keySet().forEach(cores::drop);
         }
     }
 
@@ -206,12 +209,14 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         if (cores != null) {
             int cpu = cores.leastUsed();
             if (cpu < 0) {
-                // every dedicated CPU left takes one thread (nohz_full) and has it: this thread stays with
-                // the rest of the JVM, without a real-time policy that would compete with the GC there
-                record.problems.add("no dedicated CPU left (a nohz_full CPU takes one thread)");
-                log.noCpuLeft(record);
+                // every dedicated CPU left takes one thread (nohz_full) and has it, or another JVM took
+                // them: this thread stays with the rest of the JVM, without a real-time policy that would
+                // compete with the GC there
+                String why = noCpuLeft();
+                record.problems.add("no dedicated CPU left: " + why);
+                log.noCpuLeft(record, why);
                 pinned.put(thread, record);
-                pinnedTids.add(tid);
+                byTid.put(tid, record);
                 return record;
             }
             try {
@@ -229,7 +234,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
             }
         }
         pinned.put(thread, record);
-        pinnedTids.add(tid);
+        byTid.put(tid, record);
         if (record.cpu >= 0 && config.prefersNode()) {
             preferNode(record);
         }
@@ -325,7 +330,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
     private synchronized void ended(Thread thread) {
         PinnedThread record = pinned.remove(thread);
         if (record != null) {
-            pinnedTids.remove(record.tid);
+            byTid.remove(record.tid);
             if (record.cpu >= 0) {
                 Log.debug("pin: %s ended, CPU %d released", thread.getName(), record.cpu);
                 release(record);
@@ -342,7 +347,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         if (record == null) {
             return;
         }
-        pinnedTids.remove(record.tid);
+        byTid.remove(record.tid);
         try {
             giveBack(record, record.cpu >= 0 ? sharedCpus() : null, 1);
             Log.info("pin: %s (tid %d) no longer matches %s: back with the other threads", thread.getName(),
@@ -409,7 +414,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
             }
         }
         pinned.clear();
-        pinnedTids.clear();
+        byTid.clear();
         return failures;
     }
 
@@ -443,7 +448,28 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
     }
 
     boolean isPinned(long tid) {
-        return pinnedTids.contains(tid);
+        return byTid.containsKey(tid);
+    }
+
+    /** Whether the native thread {@code tid} is pinned to a dedicated CPU (not only given a policy). */
+    boolean hasOwnCpu(long tid) {
+        PinnedThread record = byTid.get(tid);
+        return record != null && record.cpu >= 0;
+    }
+
+    /** Dedicated CPUs of the plan another JVM locked first, with its pid. */
+    Map<Integer, Long> takenElsewhere() {
+        return takenElsewhere;
+    }
+
+    /** Why a thread finds no dedicated CPU: the nohz_full ones are each taken, or another JVM has them. */
+    private String noCpuLeft() {
+        List<String> why = new ArrayList<>();
+        if (!config.cores().exclusive().isEmpty()) {
+            why.add("each nohz_full CPU takes one thread and has it");
+        }
+        takenElsewhere.forEach((cpu, pid) -> why.add("CPU " + cpu + " taken by pid " + pid + " since the plan"));
+        return String.join("; ", why);
     }
 
     int virtualThreadsSeen() {

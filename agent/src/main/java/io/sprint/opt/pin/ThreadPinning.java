@@ -47,7 +47,9 @@ public final class ThreadPinning {
         if (inst == null) {
             throw new IllegalStateException("thread pinning needs the agent loaded into the JVM");
         }
-        stop();
+        PinConfig previous = config();
+        stop(config.pinsCores() && previous != null && previous.locks() == config.locks() ? config.cores().locked()
+                : CpuList.NONE);
         long begin = System.nanoTime();
         ThreadPinner started = new ThreadPinner(platform.get(), config, takeCpus(config));
         if (hook == null) {
@@ -69,22 +71,29 @@ public final class ThreadPinning {
      * Locks the plan's dedicated CPUs and their idle siblings host-wide; another JVM may have taken
      * one since the plan: that one is not used, and said.
      *
-     * @return the dedicated CPUs not to use
+     * @return the CPUs another JVM holds, with its pid: not to use
      */
-    private static CpuList takeCpus(PinConfig config) {
+    private static Map<Integer, Long> takeCpus(PinConfig config) {
         if (!config.pinsCores() || config.locks() == null) {
-            return CpuList.NONE;
+            return Map.of();
         }
-        Map<Integer, Long> refused = config.locks().acquire(config.cores().dedicated()
-                .union(config.cores().idleSiblings()));
+        Map<Integer, Long> refused = config.locks().acquire(config.cores().locked());
         refused.forEach((cpu, pid) -> Log.warn("pin: CPU %d was taken by pid %d since the plan: not used", cpu, pid));
-        return CpuList.of(refused.keySet().stream().mapToInt(Integer::intValue).toArray());
+        return refused;
     }
 
-    private static void releaseCpus(PinConfig config) {
-        if (config.pinsCores() && config.locks() != null) {
-            config.locks().release(config.cores().dedicated().union(config.cores().idleSiblings()));
-        }
+    /** Whether this JVM pins (an agent is loaded), so that a plan may lock the CPUs it counts on. */
+    public boolean canStart() {
+        return inst != null;
+    }
+
+    /** Lets go of the CPUs of {@code locks} that the pinning in force does not use: claims of a plan not taken up. */
+    public synchronized void releaseUnused(CpuLocks locks) {
+        ThreadPinner current = pinner;
+        PinConfig config = current == null ? null : current.config();
+        CpuList inUse = config != null && config.pinsCores() && config.locks() == locks ? config.cores().locked()
+                : CpuList.NONE;
+        locks.release(locks.held().minus(inUse));
     }
 
     /**
@@ -110,6 +119,11 @@ public final class ThreadPinning {
      * @return one line per thread that could not be given everything back
      */
     public synchronized List<String> stop() throws Exception {
+        return stop(CpuList.NONE);
+    }
+
+    /** @param keep CPUs the next pinning takes over: kept locked, so no other JVM slips in between */
+    private List<String> stop(CpuList keep) throws Exception {
         ThreadPinner current = pinner;
         if (current == null) {
             return List.of();
@@ -117,14 +131,29 @@ public final class ThreadPinning {
         pinner = null;
         hook.uninstall();
         List<String> failures = current.unpinAll();
-        releaseCpus(current.config());
+        PinConfig config = current.config();
+        if (config.pinsCores() && config.locks() != null) {
+            config.locks().release(config.cores().locked().minus(keep));
+        }
         return failures;
     }
 
-    /** Whether the native thread {@code tid} is tuned here (process-wide settings leave it alone). */
+    /** Whether the native thread {@code tid} is tuned here (process-wide timer slack leaves it alone). */
     public boolean isPinned(long tid) {
         ThreadPinner current = pinner;
         return current != null && current.isPinned(tid);
+    }
+
+    /** Whether the native thread {@code tid} has a dedicated CPU here (process-wide CPU masks leave it alone). */
+    public boolean hasOwnCpu(long tid) {
+        ThreadPinner current = pinner;
+        return current != null && current.hasOwnCpu(tid);
+    }
+
+    /** Dedicated CPUs of the plan in force that another JVM locked first, with its pid. */
+    public Map<Integer, Long> takenElsewhere() {
+        ThreadPinner current = pinner;
+        return current == null ? Map.of() : current.takenElsewhere();
     }
 
     public int count() {

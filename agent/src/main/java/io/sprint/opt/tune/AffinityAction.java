@@ -38,6 +38,11 @@ public final class AffinityAction extends OsSettingAction<PerThread<BitSet>> {
     }
 
     @Override
+    protected String planNote() {
+        return note;
+    }
+
+    @Override
     protected String skipReason() {
         String missing = super.skipReason();
         if (missing != null) {

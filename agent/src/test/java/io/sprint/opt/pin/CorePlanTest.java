@@ -114,10 +114,34 @@ class CorePlanTest {
         CorePlan.CpuOwners other = cpu -> cpu == 5 || cpu == 21 ? 4242 : 0;
         CorePlan plan = CorePlan.of(bigHost(), BIG_START, cpus("4-7"), true, other);
         assertEquals(cpus("4,6-7"), plan.dedicated());
-        assertEquals(Map.of(5, 4242L), plan.heldElsewhere());
-        assertTrue(plan.toString().contains("CPU 5 held by pid 4242"), plan.toString());
+        assertEquals(Map.of(5, 4242L, 21, 4242L), plan.heldElsewhere());
+        assertTrue(plan.toString().contains("CPUs 5,21 held by pid 4242 (other JVMs' pinned threads)"), plan.toString());
         CpuTopology twoCpus = new CpuTopology(cpus("0-1"), CpuList.NONE, CpuList.NONE, Map.of(), Map.of());
         assertFalse(CorePlan.of(twoCpus, cpus("0-1"), null, true, cpu -> 99).canPin());
+    }
+
+    /** A core whose sibling another JVM holds is not this JVM's to dedicate, with smt=core. */
+    @Test
+    void aCoreWithASiblingHeldElsewhereIsPassedOver() {
+        CorePlan plan = CorePlan.of(bigHost(), BIG_START, cpus("4-5"), true, cpu -> cpu == 20 ? 77 : 0);
+        assertEquals(cpus("5"), plan.dedicated());
+        assertEquals(cpus("4-5"), CorePlan.of(bigHost(), BIG_START, cpus("4-5"), false, cpu -> cpu == 20 ? 77 : 0)
+                .dedicated(), "smt=thread: the sibling is the other JVM's business");
+    }
+
+    /**
+     * The second relay JVM on a 2-CPU host: the first holds CPU 1, so nothing is dedicated here and
+     * the rest of this JVM leaves CPU 1 to the first's pinned threads.
+     */
+    @Test
+    void withTheOnlySpareCpuHeldElsewhereTheJvmKeepsOffIt() {
+        CpuTopology twoCpus = new CpuTopology(cpus("0-1"), CpuList.NONE, CpuList.NONE, Map.of(), Map.of());
+        CorePlan plan = CorePlan.of(twoCpus, cpus("0-1"), null, true, cpu -> cpu == 1 ? 4242 : 0);
+        assertFalse(plan.canPin());
+        assertEquals(cpus("0"), plan.others());
+        assertEquals("; CPUs 1 held by pid 4242 (other JVMs' pinned threads)", plan.whyOthers());
+        CorePlan onlyThere = CorePlan.of(twoCpus, cpus("1"), null, true, cpu -> cpu == 1 ? 4242 : 0);
+        assertEquals(cpus("1"), onlyThere.others(), "started on the held CPU alone: it keeps that, not nothing");
     }
 
     @Test
