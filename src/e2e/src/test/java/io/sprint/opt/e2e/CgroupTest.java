@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,14 +43,7 @@ class CgroupTest {
     @AfterEach
     void removeCgroups() throws Exception {
         for (String controller : List.of("cpuset", "cpu", "memory")) {
-            Path dir = dir(controller);
-            for (int i = 0; i < 50 && Files.isDirectory(dir); i++) {
-                try {
-                    Files.delete(dir); // rmdir: succeeds once the target has exited
-                } catch (IOException e) {
-                    Thread.sleep(100);
-                }
-            }
+            OsState.removeCgroup(dir(controller));
         }
     }
 

@@ -142,6 +142,17 @@ final class OsState {
         throw new AssertionError("no VmLck for " + pid);
     }
 
+    /** rmdir of a cgroup, retried for up to 5 s: it succeeds once the processes in it have exited. */
+    static void removeCgroup(Path dir) throws InterruptedException {
+        for (int i = 0; i < 50 && Files.isDirectory(dir); i++) {
+            try {
+                Files.delete(dir);
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
     static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }

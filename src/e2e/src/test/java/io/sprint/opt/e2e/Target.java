@@ -123,6 +123,11 @@ final class Target implements AutoCloseable {
         }
     }
 
+    /** kill -9, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     int waitFor(Duration timeout) throws Exception {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("target still running after " + timeout + "\nstderr: " + stderr());
