@@ -32,7 +32,7 @@ class ArchitectureTest {
             Map.entry("jvm", 4), Map.entry("tune", 4), Map.entry("pin", 4), Map.entry("stats", 4),
             Map.entry("action", 3), Map.entry("platform.linux", 3), Map.entry("platform.macos", 3),
             Map.entry("platform.windows", 3),
-            Map.entry("platform", 2),
+            Map.entry("platform", 2), Map.entry("jdk", 2),
             Map.entry("config", 1), Map.entry("threads", 1),
             Map.entry("log", 0));
     private static final Path SOURCES = Path.of("src/main/java/io/sprint/opt");

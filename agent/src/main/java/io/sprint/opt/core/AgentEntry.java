@@ -2,9 +2,7 @@ package io.sprint.opt.core;
 
 import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
-import io.sprint.opt.config.Profile;
 import io.sprint.opt.log.Log;
-import io.sprint.opt.mbean.MBeanRegistrar;
 import io.sprint.opt.threads.AgentThreads;
 import java.lang.instrument.Instrumentation;
 
@@ -81,11 +79,7 @@ public final class AgentEntry {
 
         @Override
         public void run() {
-            if (options != null && needsOs(options)) {
-                // The OS layer loads JNA, which creates a java.util.logging Logger: wait, as the
-                // MBean does, until the application has chosen its logging.
-                MBeanRegistrar.awaitApplication();
-            }
+            // At once: nothing on this path initialises java.util.logging (see DependencyLogger)
             AgentRuntime created = applyNow(options, false, inst);
             if (created != null) {
                 created.publish(true);
@@ -131,12 +125,6 @@ public final class AgentEntry {
             fail(strict, e.toString());
         }
         return null;
-    }
-
-    /** With the same n as the runtime's, so the decision matches what apply will do. */
-    private static boolean needsOs(Options options) {
-        return Profile.chain(options, OsLayer.host().usableCpuCount(), System.getenv()).stream()
-                .anyMatch(Profile::needsOs);
     }
 
     private static void daemon(Runnable work) {

@@ -6,6 +6,7 @@ import io.sprint.opt.config.Collector;
 import io.sprint.opt.config.Level;
 import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
+import io.sprint.opt.jdk.DiagnosticCommands;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.mbean.MBeanRegistrar;
 import io.sprint.opt.mbean.OptimizerControl;
@@ -49,6 +50,9 @@ final class AgentRuntime implements OptimizerControl {
 
     /** Reaches HotSpot's flags and marks the JVM as having sprint-opt (for {@code list}). */
     static AgentRuntime create(Instrumentation inst) {
+        if (inst != null) {
+            DiagnosticCommands.open(inst);
+        }
         AgentRuntime runtime = new AgentRuntime(Wiring.of(inst), inst);
         System.setProperty(SystemProperties.VERSION, Version.VALUE);
         System.setProperty(SystemProperties.LEVEL, runtime.level());
@@ -56,19 +60,20 @@ final class AgentRuntime implements OptimizerControl {
     }
 
     /**
-     * Starts the GC listeners and registers the MBean; at start-up it first waits for the
-     * application to choose its logging (see {@link MBeanRegistrar}). Blocks while it waits.
+     * Starts the GC listeners, metrics, hiccups and adaptive tuning, then registers the MBean; at
+     * start-up the MBean first waits for the application to choose its logging (see
+     * {@link MBeanRegistrar}). Blocks while it waits.
      */
     void publish(boolean atStartUp) {
         runtimeStats();
-        if (atStartUp) {
-            MBeanRegistrar.awaitApplication();
-        }
-        MBeanRegistrar.register(this);
         synchronized (this) {
             services = new AgentServices(pauses, new MeterSource(), new AdaptiveStepper(), cpus);
             services.configure(options);
         }
+        if (atStartUp) {
+            MBeanRegistrar.awaitApplication();
+        }
+        MBeanRegistrar.register(this);
     }
 
     /** Applies a level and, once published, reconfigures metrics, hiccups and adaptive tuning. */

@@ -10,9 +10,11 @@ import javax.management.ObjectName;
 /**
  * Puts the MBean into the platform MBeanServer. Creating that server initialises
  * java.util.logging (it registers the Logging MXBean), which breaks applications that pick
- * their own LogManager (java.util.logging.manager) in main. So at start-up registration waits
- * until someone else has created the platform server, or until the JVM has run
- * {@link #START_UP_MILLIS}: applications that choose a manager do so first thing in main.
+ * their own LogManager (java.util.logging.manager) in main. So at start-up, while the
+ * application may still choose (see {@link LogManagerChoice}), registration waits until someone
+ * else has created the platform server, or until the JVM has run {@link #START_UP_MILLIS}:
+ * applications that choose a manager do so first thing in main. The level does not wait for
+ * this; only the MBean does.
  */
 public final class MBeanRegistrar {
     public static final long START_UP_MILLIS = 1000;
@@ -23,6 +25,13 @@ public final class MBeanRegistrar {
 
     /** Blocks until registering is safe for the application's logging. */
     public static void awaitApplication() {
+        String pending = LogManagerChoice.pending(System::getProperty, ClassLoader.getSystemClassLoader());
+        if (pending == null) {
+            Log.debug("MBean registered at once: %s=%s is on the class path", LogManagerChoice.PROPERTY,
+                    System.getProperty(LogManagerChoice.PROPERTY));
+            return;
+        }
+        Log.debug("MBean waits for the application's logging (up to %d ms of uptime): %s", START_UP_MILLIS, pending);
         try {
             while (ManagementFactory.getRuntimeMXBean().getUptime() < START_UP_MILLIS && !platformServerExists()) {
                 Thread.sleep(POLL_MILLIS);

@@ -1,16 +1,15 @@
 package io.sprint.opt.pin;
 
-import java.lang.management.ManagementFactory;
+import io.sprint.opt.jdk.DiagnosticCommands;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.JMException;
-import javax.management.ObjectName;
 
 /**
  * Native ids of threads that are already running, from HotSpot's own thread dump (the
- * DiagnosticCommand MBean's Thread.print: {@code "relay-1" #23 ... nid=0x5f0b}; JDK 19+ prints
+ * Thread.print diagnostic command: {@code "relay-1" #23 ... nid=0x5f0b}; JDK 19+ prints
  * the nid in decimal). The only honest link between a Thread object and its OS thread when the
  * thread itself cannot be asked.
  */
@@ -22,10 +21,7 @@ final class NativeThreadIds {
 
     /** Java thread id ({@link Thread#getId()}) to native id, for every platform thread now. */
     static Map<Long, Long> snapshot() throws JMException {
-        String dump = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"), "threadPrint",
-                new Object[] {new String[0]}, new String[] {String[].class.getName()});
-        return parse(dump);
+        return parse(DiagnosticCommands.run("threadPrint"));
     }
 
     static Map<Long, Long> parse(String dump) {

@@ -1,14 +1,13 @@
 package io.sprint.opt.tune;
 
-import java.lang.management.ManagementFactory;
+import io.sprint.opt.jdk.DiagnosticCommands;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.management.ObjectName;
 
 /**
- * The Java heap's reserved address range, from HotSpot's own GC.heap_info (the DiagnosticCommand
- * MBean): G1 prints {@code [0x…c0000000, 0x…100000000)}, Parallel and Serial one bracket per
+ * The Java heap's reserved address range, from HotSpot's own GC.heap_info (a diagnostic
+ * command): G1 prints {@code [0x…c0000000, 0x…100000000)}, Parallel and Serial one bracket per
  * generation. ZGC and Shenandoah print no range.
  */
 final class HeapRange {
@@ -20,10 +19,7 @@ final class HeapRange {
     /** [start, end), or empty when this collector's heap is not one range. */
     static Optional<long[]> find() {
         try {
-            Object info = ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcHeapInfo",
-                    new Object[] {null}, new String[] {String[].class.getName()});
-            return parse(String.valueOf(info));
+            return parse(DiagnosticCommands.run("gcHeapInfo"));
         } catch (Exception e) {
             return Optional.empty();
         }

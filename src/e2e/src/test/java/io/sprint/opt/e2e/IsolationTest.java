@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -49,18 +53,76 @@ class IsolationTest {
         }
     }
 
+    /**
+     * The level is applied at once (JNA, a thread dump, everything), yet an application that
+     * chooses its manager in main, after the level is in force, still gets it: the agent's
+     * dependencies never reach JUL, and the MBean waits for the application's choice.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource(Jdk.TARGETS)
     void premainLeavesJavaUtilLoggingForTheApplicationToChoose(Jdk jdk) throws Exception {
-        List<String> jvm = List.of(Artifacts.agentArg("level=turbo"), "-cp", Artifacts.probeClassPath());
-        try (Target probe = Target.start(jdk, jvm, List.of("io.sprint.opt.e2e.probe.JulProbe", "30000"), Map.of())) {
-            probe.awaitStdout("log manager", Duration.ofSeconds(20));
+        List<String> jvm = List.of(Artifacts.agentArg("level=turbo,pin=main"), "-cp", Artifacts.probeClassPath());
+        List<String> main = List.of("io.sprint.opt.e2e.probe.JulProbe", "30000", "choose-after", "turbo");
+        try (Target probe = Target.start(jdk, jvm, main, Map.of())) {
+            probe.awaitStdout("log manager", Duration.ofSeconds(30));
+            assertTrue(probe.stdout().contains("level turbo in force before main chose its logging"), probe.stdout());
             assertTrue(probe.stdout().contains("log manager io.sprint.opt.e2e.probe.JulProbe$AppLogManager"),
                     probe.stdout());
             // and the MBean still arrives, once the application has made its choice
             try (Jmx jmx = Jmx.connect(probe.pid())) {
                 assertEquals("turbo", jmx.get("Level"));
+                assertEquals("applied", jmx.action("thread-pinning").get("status"));
             }
         }
+    }
+
+    /** A manager named on the command line and on the class path: nothing to wait for. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void aManagerOnTheClassPathLetsTheMBeanRegisterAtOnce(Jdk jdk) throws Exception {
+        List<String> jvm = List.of(Artifacts.agentArg("level=turbo,log=debug"),
+                "-Djava.util.logging.manager=io.sprint.opt.e2e.probe.JulProbe$AppLogManager",
+                "-cp", Artifacts.probeClassPath());
+        try (Target probe = Target.start(jdk, jvm, List.of("io.sprint.opt.e2e.probe.JulProbe", "30000"), Map.of())) {
+            probe.awaitStdout("log manager", Duration.ofSeconds(20));
+            assertTrue(probe.stdout().contains("log manager io.sprint.opt.e2e.probe.JulProbe$AppLogManager"),
+                    probe.stdout());
+            try (Jmx jmx = Jmx.connect(probe.pid())) {
+                assertEquals("turbo", jmx.get("Level"));
+            }
+            assertTrue(probe.stderr().contains("[sprint-opt] DEBUG MBean registered at once: java.util.logging.manager="
+                    + "io.sprint.opt.e2e.probe.JulProbe$AppLogManager is on the class path"), probe.stderr());
+        }
+    }
+
+    /**
+     * Started as WildFly starts: JBoss Modules' main class, the manager named on the command line
+     * but loadable only from a module. The MBean waits; the application gets its manager.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void aJBossModulesStartGetsItsOwnManager(Jdk jdk, @TempDir Path dir) throws Exception {
+        Path classes = Path.of("target/test-classes");
+        Path boot = dir.resolve("boot");
+        Path module = dir.resolve("module");
+        copy(classes, boot, "org/jboss/modules/Main.class");
+        copy(classes, module, "io/sprint/opt/e2e/probe/ModuleLogManager.class");
+        List<String> jvm = List.of(Artifacts.agentArg("level=turbo,log=debug"),
+                "-Djava.util.logging.manager=io.sprint.opt.e2e.probe.ModuleLogManager", "-cp", boot.toString());
+        try (Target probe = Target.start(jdk, jvm, List.of("org.jboss.modules.Main", module.toString(), "30000"),
+                Map.of())) {
+            probe.awaitStdout("log manager", Duration.ofSeconds(20));
+            assertTrue(probe.stdout().contains("log manager io.sprint.opt.e2e.probe.ModuleLogManager"), probe.stdout());
+            try (Jmx jmx = Jmx.connect(probe.pid())) {
+                assertEquals("turbo", jmx.get("Level"));
+            }
+            assertTrue(probe.stderr().contains("[sprint-opt] DEBUG MBean waits for the application's logging (up to 1000 ms"
+                    + " of uptime): the application is started by JBoss Modules"), probe.stderr());
+        }
+    }
+
+    private static void copy(Path from, Path to, String file) throws IOException {
+        Files.createDirectories(to.resolve(file).getParent());
+        Files.copy(from.resolve(file), to.resolve(file));
     }
 }
