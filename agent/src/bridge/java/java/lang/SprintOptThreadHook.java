@@ -7,6 +7,8 @@ import java.util.function.ObjIntConsumer;
  * java.base at run time by the agent (never on the boot class path, which would turn class data
  * sharing off for the application), so woven code can name it from any class loader. It holds
  * only a JDK-typed handler: while it is null, the woven code does nothing.
+ *
+ * <p>Woven code calls only {@link #fire}: one static call, so the weaving adds no branch.
  */
 public final class SprintOptThreadHook {
     /** A platform thread begins to run, on itself. */
@@ -23,5 +25,17 @@ public final class SprintOptThreadHook {
     public static volatile ObjIntConsumer<Thread> handler;
 
     private SprintOptThreadHook() {
+    }
+
+    /** Hands an event to the handler, if any; nothing it throws reaches the application. */
+    public static void fire(Thread thread, int event) {
+        ObjIntConsumer<Thread> current = handler;
+        if (current != null) {
+            try {
+                current.accept(thread, event);
+            } catch (Throwable ignored) {
+                // the agent's failure is never the application's
+            }
+        }
     }
 }

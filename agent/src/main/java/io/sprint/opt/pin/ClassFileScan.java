@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * Reads just enough of a class file to tell whether it might be a Thread subclass with its own
  * {@code run()}: it must declare {@code run()V} and extend something other than Object. Run on
  * every class the JVM loads while the hook is on, so it allocates almost nothing and stops at the
- * first "no"; Byte Buddy then checks the few candidates properly.
+ * first "no"; the weaver then checks the few candidates properly.
  */
 final class ClassFileScan {
     private static final byte[] RUN = "run".getBytes(StandardCharsets.US_ASCII);

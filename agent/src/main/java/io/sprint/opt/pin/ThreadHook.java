@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.function.ObjIntConsumer;
 
 /**
- * Weaves {@link ThreadAdvice} into {@link Thread} and into Thread subclasses that override
- * {@code run()} (see {@link ThreadWeaver}), and takes it out again. The advice reaches the agent through
+ * Weaves the hook's calls into {@link Thread} and into Thread subclasses that override
+ * {@code run()} (see {@link ThreadWeaver}), and takes them out again. The advice reaches the agent through
  * {@code java.lang.SprintOptThreadHook}, defined into java.base with a private lookup (the agent
  * opens java.lang to itself for that): nothing is appended to the boot class path, which would
  * turn class data sharing off for the application, and no {@code sun.misc.Unsafe} is used.
@@ -76,8 +76,8 @@ final class ThreadHook {
     }
 
     /**
-     * Hands Byte Buddy only Thread and classes that may override its run(): every other class
-     * the JVM loads costs one short scan of its bytes instead of a type description.
+     * Hands the weaver only Thread and classes that may override its run(): every other class
+     * the JVM loads costs one short scan of its bytes.
      */
     private static final class CandidatesOnly implements ClassFileTransformer {
         private final ThreadWeaver weaver;
@@ -105,7 +105,7 @@ final class ThreadHook {
     }
 
     /** The bridge class in java.base, defined on first use. */
-    private static synchronized Class<?> bridge(Instrumentation inst) throws Exception {
+    static synchronized Class<?> bridge(Instrumentation inst) throws Exception {
         try {
             return Class.forName(BRIDGE, false, null);
         } catch (ClassNotFoundException absent) {

@@ -52,7 +52,10 @@ class PinningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource(Jdk.TARGETS)
     void atStartUpEveryStyleIsPinnedAndRestoreUndoesIt(Jdk jdk) throws Exception {
-        try (Target probe = probe(jdk, List.of(Artifacts.agentArg("level=turbo,pin=relay-*")))) {
+        // HotSpot verifies JDK classes too (it does not by default): the woven Thread must pass
+        List<String> launch = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+BytecodeVerificationLocal",
+                Artifacts.agentArg("level=turbo,pin=relay-*"));
+        try (Target probe = probe(jdk, launch)) {
             wave(probe, 1); // most likely before start-up applied the level: found running
             try (Jmx jmx = Jmx.connect(probe.pid())) {
                 assertEquals("applied", jmx.action("thread-pinning").get("status"), jmx.action("thread-pinning").toString());
