@@ -56,24 +56,18 @@ public final class LevelActions implements Function<Profile, List<Action>> {
     }
 
     /**
-     * The OS side. Pinning comes before the process-wide CPU and slack walks: its threads take
-     * their dedicated CPUs before the rest of the JVM is narrowed onto the others, never squeezed
-     * there with it first, and the walks then pass over them.
+     * The OS side, in the order that puts the level in force soonest. Pinning comes first: its
+     * threads take their dedicated CPUs before anything else, never squeezed onto the others with
+     * the rest of the JVM. Narrowing the rest of the JVM comes last: until then the agent's own
+     * thread, doing this work, keeps every usable CPU instead of competing with the application
+     * on the housekeeping ones. Huge-page advice precedes the memory lock, whose faulting-in of
+     * the heap can then take huge pages at once.
      */
     static List<Action> osActions(Profile profile, Platform os, Host host, CpuList usable, ThreadPinning pinning) {
         List<Action> actions = new ArrayList<>();
-        if (profile.mlock()) {
-            actions.add(new MemoryLockAction(os));
-        }
         PinningPlan pin = PinningPlan.of(profile, os, host, usable, pinning);
         if (pin.action() != null) {
             actions.add(pin.action());
-        }
-        if (pin.cores() != null) {
-            actions.add(new AffinityAction(os, pin.cores().others(), usable, pinning::hasOwnCpu,
-                    pin.cores().whyOthers()));
-        } else if (profile.affinity() != null) {
-            actions.add(new AffinityAction(os, profile.affinity(), usable, pinning::hasOwnCpu, ""));
         }
         if (profile.latency()) {
             actions.add(os.missing(Capability.TIMER_PERIOD) == null ? new TimerPeriodAction(os)
@@ -82,9 +76,18 @@ public final class LevelActions implements Function<Profile, List<Action>> {
         if (profile.hugepages()) {
             actions.add(new HugePagesAction(os, host));
         }
+        if (profile.mlock()) {
+            actions.add(new MemoryLockAction(os));
+        }
         if (profile.numa() && host.numaNodes() < 2) { // with more, thread-pinning places threads and their memory
             actions.add(new Skipped("numa-placement", host.numaNodes() + " node(s)",
                     "one NUMA node on this host: nothing to place"));
+        }
+        if (pin.cores() != null) {
+            actions.add(new AffinityAction(os, pin.cores().others(), usable, pinning::hasOwnCpu,
+                    pin.cores().whyOthers()));
+        } else if (profile.affinity() != null) {
+            actions.add(new AffinityAction(os, profile.affinity(), usable, pinning::hasOwnCpu, ""));
         }
         return actions;
     }
