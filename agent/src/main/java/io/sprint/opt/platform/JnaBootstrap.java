@@ -1,6 +1,7 @@
 package io.sprint.opt.platform;
 
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 
 /**
  * Initialises our JNA so that it loads its own native library, never one the application or the
@@ -17,6 +18,10 @@ public final class JnaBootstrap {
         {"jna.boot.library.name", null},
         // JNA records where it loaded from in a global property; the application's JNA may have set it
         {"jnidispatch.path", null},
+        // Set, NativeLibrary's initialisation skips building a search path for libraries named
+        // without a path, which on Linux runs "ldconfig -p" in a child process. The agent names
+        // none: Linux binds to the process itself, macOS and Windows to system libraries.
+        {"jna.platform.library.path", ""},
     };
 
     private JnaBootstrap() {
@@ -29,6 +34,9 @@ public final class JnaBootstrap {
         }
         try {
             Native.getLastError(); // forces Native's static initialisation with the properties above
+            Class.forName(NativeLibrary.class.getName(), true, JnaBootstrap.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new NoClassDefFoundError(e.getMessage());
         } finally {
             for (int i = 0; i < OVERRIDES.length; i++) {
                 set(OVERRIDES[i][0], saved[i]);

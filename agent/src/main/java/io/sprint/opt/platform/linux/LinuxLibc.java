@@ -4,12 +4,13 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.NativeLong;
-import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
 /**
  * The few libc calls the Linux layer needs, by JNA direct mapping (no proxy, no reflection per
- * call). A failing call throws LastErrorException carrying errno.
+ * call). A failing call throws LastErrorException carrying errno. The symbols are looked up in the
+ * process itself (dlopen(NULL)): the JVM already has its C library loaded, glibc or musl, so no
+ * library is searched for by name.
  */
 final class LinuxLibc {
     static final int MCL_CURRENT = 1;
@@ -21,7 +22,7 @@ final class LinuxLibc {
     static final int SCHED_RESET_ON_FORK = 0x40000000;
 
     static {
-        Native.register(LinuxLibc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+        Native.register(LinuxLibc.class, NativeLibrary.getProcess());
     }
 
     private LinuxLibc() {
