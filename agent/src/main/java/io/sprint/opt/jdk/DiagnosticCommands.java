@@ -4,9 +4,9 @@ import io.sprint.opt.log.Log;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.management.DynamicMBean;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
@@ -14,13 +14,15 @@ import javax.management.ObjectName;
  * HotSpot's diagnostic commands (what {@code jcmd} runs: Thread.print, GC.heap_info), reached
  * without the platform MBeanServer. Creating that server initialises java.util.logging, which
  * fixes the application's {@code java.util.logging.manager} before its main may choose one; the
- * agent applies a level the moment it starts, so it asks the command bean itself. That bean's
- * factory is internal to jdk.management: the agent opens its package to itself alone. Where a
- * JDK no longer has it, the platform server is used after all.
+ * agent applies a level the moment it starts, so it runs the command through the command bean's
+ * own executor. Both are internal to jdk.management: the agent opens their package to itself
+ * alone. Where a JDK no longer has them, the platform server is used after all.
  */
 public final class DiagnosticCommands {
     private static final String INTERNAL = "com.sun.management.internal";
-    private static volatile DynamicMBean bean;
+    private static Object bean;
+    private static Method execute;
+    private static boolean unavailable;
 
     private DiagnosticCommands() {
     }
@@ -39,35 +41,55 @@ public final class DiagnosticCommands {
         }
     }
 
-    /** Runs an operation of the DiagnosticCommand MBean that takes a String[] of arguments. */
-    public static String run(String operation, String... args) throws JMException {
-        Object[] params = {args};
-        String[] signature = {String[].class.getName()};
-        DynamicMBean direct = bean();
+    /**
+     * Runs a diagnostic command given as jcmd spells it ({@code Thread.print}, {@code GC.heap_info})
+     * and returns its output. Straight to HotSpot where the JDK allows: the command bean's own
+     * invoke first describes every command the JVM has (some 30 ms, once).
+     */
+    public static String run(String command) throws JMException {
+        Object direct = bean();
         if (direct != null) {
-            return String.valueOf(direct.invoke(operation, params, signature));
+            try {
+                return String.valueOf(execute.invoke(direct, command));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                Log.debug("diagnostic command %s through the platform MBeanServer: %s", command, e);
+            }
         }
         return String.valueOf(ManagementFactory.getPlatformMBeanServer().invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"), operation, params, signature));
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), operation(command),
+                new Object[] {new String[0]}, new String[] {String[].class.getName()}));
+    }
+
+    /** The MBean's name for a command: {@code GC.heap_info} is {@code gcHeapInfo}. */
+    static String operation(String command) {
+        StringBuilder name = new StringBuilder();
+        boolean first = true;
+        for (String part : command.split("[._]")) {
+            name.append(first ? part.toLowerCase(Locale.ROOT)
+                    : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+            first = false;
+        }
+        return name.toString();
     }
 
     /** The command bean, or null when this JDK does not let the agent have it. */
-    private static DynamicMBean bean() {
-        DynamicMBean found = bean;
-        if (found == null) {
+    private static synchronized Object bean() {
+        if (bean == null && !unavailable) {
             try {
                 // its native methods live in the library that jdk.management's provider loads
                 ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-                Method factory = Class.forName(INTERNAL + ".DiagnosticCommandImpl").getDeclaredMethod(
-                        "getDiagnosticCommandMBean");
+                Class<?> type = Class.forName(INTERNAL + ".DiagnosticCommandImpl");
+                Method factory = type.getDeclaredMethod("getDiagnosticCommandMBean");
                 factory.setAccessible(true);
-                found = (DynamicMBean) factory.invoke(null);
-                bean = found;
+                Method executor = type.getDeclaredMethod("executeDiagnosticCommand", String.class);
+                executor.setAccessible(true);
+                execute = executor;
+                bean = factory.invoke(null);
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 Log.debug("diagnostic commands through the platform MBeanServer: %s", e);
-                return null;
+                unavailable = true;
             }
         }
-        return found;
+        return bean;
     }
 }

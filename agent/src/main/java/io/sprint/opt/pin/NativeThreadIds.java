@@ -21,7 +21,7 @@ final class NativeThreadIds {
 
     /** Java thread id ({@link Thread#getId()}) to native id, for every platform thread now. */
     static Map<Long, Long> snapshot() throws JMException {
-        return parse(DiagnosticCommands.run("threadPrint"));
+        return parse(DiagnosticCommands.run("Thread.print"));
     }
 
     static Map<Long, Long> parse(String dump) {

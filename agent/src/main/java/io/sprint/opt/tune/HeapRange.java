@@ -19,7 +19,7 @@ final class HeapRange {
     /** [start, end), or empty when this collector's heap is not one range. */
     static Optional<long[]> find() {
         try {
-            return parse(DiagnosticCommands.run("gcHeapInfo"));
+            return parse(DiagnosticCommands.run("GC.heap_info"));
         } catch (Exception e) {
             return Optional.empty();
         }
