@@ -2,6 +2,7 @@ package io.sprint.opt.core;
 
 import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
+import io.sprint.opt.config.Profile;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.threads.AgentThreads;
 import java.lang.instrument.Instrumentation;
@@ -55,6 +56,7 @@ public final class AgentEntry {
                 created.publish(false);
             }
         } else if (strict) {
+            warmOsLayer(chosen);
             AgentRuntime created = applyNow(chosen, true, inst);
             if (created != null) {
                 daemon(new Publish(created));
@@ -80,6 +82,7 @@ public final class AgentEntry {
         @Override
         public void run() {
             // At once: nothing on this path initialises java.util.logging (see DependencyLogger)
+            warmOsLayer(options);
             AgentRuntime created = applyNow(options, false, inst);
             if (created != null) {
                 created.publish(true);
@@ -125,6 +128,32 @@ public final class AgentEntry {
             fail(strict, e.toString());
         }
         return null;
+    }
+
+    /** Loads the OS layer in the background. Its own class, not a lambda (see {@link StartUp}). */
+    private static final class LoadOsLayer implements Runnable {
+        @Override
+        public void run() {
+            OsLayer.platform();
+        }
+    }
+
+    /**
+     * When the level has OS fields, loads the OS layer (JNA, some 70 ms) on a thread of its own
+     * while this one reaches HotSpot's flags; the first action that needs the layer waits for it.
+     */
+    private static void warmOsLayer(Options options) {
+        if (options == null) {
+            return;
+        }
+        try {
+            if (Profile.chain(options, OsLayer.host().usableCpuCount(), System.getenv()).stream()
+                    .anyMatch(Profile::needsOs)) {
+                AgentThreads.daemon("sprint-opt-os", new LoadOsLayer()).start();
+            }
+        } catch (RuntimeException e) {
+            Log.debug("OS layer loads with the level instead: %s", e);
+        }
     }
 
     private static void daemon(Runnable work) {

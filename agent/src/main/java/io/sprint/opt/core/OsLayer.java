@@ -14,8 +14,8 @@ import io.sprint.opt.platform.windows.WindowsPlatform;
 
 /**
  * Picks this OS's layer, once: its host facts (files only, at once) and its platform (native
- * calls, at first use). JNA is initialised here and only here: it creates a java.util.logging
- * Logger, so callers reach {@link #platform()} only where initialising JUL is safe.
+ * calls, at first use). JNA is initialised here and only here (its java.util.logging calls are
+ * relocated to the agent's log at build time, so this is safe at any moment).
  */
 public final class OsLayer {
     private static final String OS = System.getProperty("os.name", "");
