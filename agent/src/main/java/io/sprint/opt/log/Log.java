@@ -1,6 +1,7 @@
 package io.sprint.opt.log;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 
 /**
  * The agent's logger: one line per event on stderr, prefixed {@code [sprint-opt]}.
@@ -30,9 +31,10 @@ public final class Log {
         out = stream;
     }
 
+    /** Debug lines carry the JVM's uptime, so that log=debug shows when each step happened. */
     public static void debug(String format, Object... args) {
         if (verbosity == Verbosity.DEBUG) {
-            write("DEBUG ", format, args);
+            write("DEBUG @" + ManagementFactory.getRuntimeMXBean().getUptime() + "ms ", format, args);
         }
     }
 

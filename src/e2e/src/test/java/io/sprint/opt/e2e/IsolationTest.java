@@ -90,7 +90,7 @@ class IsolationTest {
             try (Jmx jmx = Jmx.connect(probe.pid())) {
                 assertEquals("turbo", jmx.get("Level"));
             }
-            assertTrue(probe.stderr().contains("[sprint-opt] DEBUG MBean registered at once: java.util.logging.manager="
+            assertTrue(probe.stderr().contains("ms MBean registered at once: java.util.logging.manager="
                     + "io.sprint.opt.e2e.probe.JulProbe$AppLogManager is on the class path"), probe.stderr());
         }
     }
@@ -116,7 +116,7 @@ class IsolationTest {
             try (Jmx jmx = Jmx.connect(probe.pid())) {
                 assertEquals("turbo", jmx.get("Level"));
             }
-            assertTrue(probe.stderr().contains("[sprint-opt] DEBUG MBean waits for the application's logging (up to 1000 ms"
+            assertTrue(probe.stderr().contains("ms MBean waits for the application's logging (up to 1000 ms"
                     + " of uptime): the application is started by JBoss Modules"), probe.stderr());
         }
     }

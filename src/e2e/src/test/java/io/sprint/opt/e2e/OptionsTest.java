@@ -70,7 +70,7 @@ class OptionsTest {
                 assertEquals("standard", jmx.get("Level"));
             }
             assertEquals("25", VmFlags.read(jdk, app.pid()).get("MinHeapFreeRatio"), "gc=100 from the command line");
-            assertTrue(app.stderr().contains("[sprint-opt] DEBUG level standard: heap-free-ratio applied"),
+            assertTrue(app.stderr().contains("ms level standard: heap-free-ratio applied"),
                     app.stderr());
         }
     }
