@@ -79,7 +79,7 @@ goal() {
     echo "plus \`-javaagent:sprint-opt.jar=level=LEVEL,pin=$pin\` (every thread a transaction passes"
     echo "through); every JVM has \`-Xmx1g\`. Latency is"
     echo "end to end per transaction, from when it was due (so a stalled source counts), in µs, after 3 s of"
-    echo "warm-up that the figures leave out (the JIT's, and the agent applies its level after the first second)."
+    echo "warm-up that the figures leave out (the JIT's, and the agent applying its level)."
     echo "*Contention*: $(( $(nproc) * 2 )) busy-looping processes on the machine's $(nproc) CPUs."
     echo "This is a shared, noisy virtual machine: read the ratios, and the spread between rounds below."
     for scenario in "${scenarios[@]}"; do

@@ -53,8 +53,8 @@ hyperfine -N --warmup 5 --runs "$runs" --export-csv "$empty/startup.csv" \
 
 echo
 echo "median start-up, and the difference to no agent (budgets: level=basic +60 ms, turbo,pin=relay-* +150 ms):"
-echo "(strict=true applies before main: JNA and Byte Buddy on the start-up path; otherwise they load on the"
-echo " sprint-opt thread after the application's first second, which hello world never reaches)"
+echo "(strict=true applies before main: JNA and the weaving on the start-up path; otherwise the agent's"
+echo " threads apply the level while main runs, sharing the CPUs with it)"
 awk -F, 'NR == 2 { base = $4 } NR > 1 { printf "  %-26s %6.1f ms  %+6.1f ms  x%.2f\n", $1, $4 * 1000, ($4 - base) * 1000, $4 / base }' \
     "$empty/startup.csv"
 
@@ -65,8 +65,8 @@ if [ -n "$markdown" ]; then
         echo
         echo "Hello world, median of $runs runs each, interleaved by hyperfine (\`src/bench/startup.sh $runs\`),"
         echo "$("$java" -version 2>&1 | head -1). Without \`strict\`, sprint-opt applies its level on its own"
-        echo "thread after the application's first second, which hello world never reaches: these rows are"
-        echo "what an application pays before \`main\`. The Jolokia and Prometheus JMX exporter agents (from"
+        echo "threads while \`main\` runs, so hello world shares its CPUs with the agent's work until it exits."
+        echo "The Jolokia and Prometheus JMX exporter agents (from"
         echo "Maven Central) are there for scale."
         echo
         echo "| JVM | median | vs no agent |"

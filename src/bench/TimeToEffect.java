@@ -1,0 +1,206 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * How soon a level is in force, seen from outside the JVM: launches the relay app with each
+ * agent argument and times, from the launch (fork), the app's first line (main has started),
+ * the agent's "level … applied" line, and the moment /proc shows every relay-* thread with a
+ * real-time policy on one CPU (read back every millisecond). Then attaches to a running relay
+ * app and times the attach command. Rounds are interleaved; prints medians. Asserts nothing.
+ *
+ * <p>Usage: java TimeToEffect.java JAVA AGENT_JAR APP_JAR ROUNDS [--markdown FILE]
+ */
+public final class TimeToEffect {
+    private static final long NOT_SEEN = -1;
+
+    record Launch(String name, String agentArgs, boolean pins) {
+    }
+
+    record Times(long mainMs, long appliedMs, long pinnedMs) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String java = args[0];
+        String agent = args[1];
+        String app = args[2];
+        int rounds = Integer.parseInt(args[3]);
+        Path markdown = args.length > 5 && args[4].equals("--markdown") ? Path.of(args[5]) : null;
+        List<Launch> launches = List.of(
+                new Launch("no agent", null, false),
+                new Launch("level=basic", "level=basic", false),
+                new Launch("level=enterprise", "level=enterprise", false),
+                new Launch("level=turbo,pin=relay-*", "level=turbo,pin=relay-*", true),
+                new Launch("level=turbo,pin=relay-*,strict=true", "level=turbo,pin=relay-*,strict=true", true));
+        Map<String, List<Times>> results = new LinkedHashMap<>();
+        List<Long> attachMs = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (Launch launch : launches) {
+                Times times = launch(java, agent, app, launch);
+                results.computeIfAbsent(launch.name(), k -> new ArrayList<>()).add(times);
+                System.out.printf(Locale.ROOT, "  round %d %-38s main %5s ms  applied %5s ms  pinned %5s ms%n", round,
+                        launch.name(), shown(times.mainMs()), shown(times.appliedMs()), shown(times.pinnedMs()));
+            }
+            long attach = attach(java, agent, app);
+            attachMs.add(attach);
+            System.out.printf(Locale.ROOT, "  round %d attach PID level=turbo,pin=relay-*: %s ms%n", round, shown(attach));
+        }
+        List<String> table = new ArrayList<>();
+        table.add("| launch with | main() starts | level applied | every relay-* thread pinned |");
+        table.add("|---|---|---|---|");
+        long baseMain = median(results.get("no agent").stream().map(Times::mainMs).toList());
+        for (Map.Entry<String, List<Times>> entry : results.entrySet()) {
+            long main = median(entry.getValue().stream().map(Times::mainMs).toList());
+            long applied = median(entry.getValue().stream().map(Times::appliedMs).toList());
+            long pinned = median(entry.getValue().stream().map(Times::pinnedMs).toList());
+            table.add(String.format(Locale.ROOT, "| `%s` | %s ms (%+d) | %s | %s |", entry.getKey(), shown(main),
+                    main - baseMain, applied == NOT_SEEN ? "—" : applied + " ms",
+                    pinned == NOT_SEEN ? "—" : pinned + " ms"));
+        }
+        table.add(String.format(Locale.ROOT, "| `attach PID level=turbo,pin=relay-*` (command's wall time) | — | %s ms | |",
+                shown(median(attachMs))));
+        System.out.println();
+        System.out.printf(Locale.ROOT, "medians of %d rounds, ms from launch (fork):%n", rounds);
+        table.forEach(System.out::println);
+        if (markdown != null) {
+            Files.write(markdown, table, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Times launch(String java, String agent, String app, Launch launch) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java));
+        if (launch.agentArgs() != null) {
+            command.add("-javaagent:" + agent + "=" + launch.agentArgs());
+        }
+        command.addAll(List.of("-jar", app, "--duration", "3s", "--rate", "500"));
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).start();
+        long[] main = {NOT_SEEN};
+        long[] applied = {NOT_SEEN};
+        Thread out = drain(process.getInputStream(), line -> {
+            if (main[0] == NOT_SEEN) {
+                main[0] = millisSince(start);
+            }
+        });
+        Thread err = drain(process.getErrorStream(), line -> {
+            if (applied[0] == NOT_SEEN && line.startsWith("[sprint-opt] level ") && line.contains(" applied")) {
+                applied[0] = millisSince(start);
+            }
+        });
+        long pinned = NOT_SEEN;
+        if (launch.pins()) {
+            pinned = awaitPinned(process, start);
+        }
+        process.waitFor(30, TimeUnit.SECONDS);
+        process.destroyForcibly();
+        out.join(5000);
+        err.join(5000);
+        return new Times(main[0], applied[0], pinned);
+    }
+
+    /** Attaches to a relay app that has run for two seconds; the command's wall time. */
+    private static long attach(String java, String agent, String app) throws Exception {
+        Process target = new ProcessBuilder(java, "-jar", app, "--duration", "20s", "--rate", "500")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            Thread.sleep(2000);
+            long start = System.nanoTime();
+            Process attach = new ProcessBuilder(java, "-jar", agent, "attach", String.valueOf(target.pid()),
+                    "level=turbo,pin=relay-*").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            boolean done = attach.waitFor(60, TimeUnit.SECONDS);
+            long took = millisSince(start);
+            return done && attach.exitValue() == 0 ? took : NOT_SEEN;
+        } finally {
+            target.destroyForcibly();
+            target.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Polls /proc until every relay-* thread has an RT policy and one CPU; NOT_SEEN if it never does. */
+    private static long awaitPinned(Process process, long start) throws InterruptedException {
+        Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
+        while (process.isAlive() && millisSince(start) < 20_000) {
+            int relays = 0;
+            int pinned = 0;
+            try (Stream<Path> list = Files.list(tasks)) {
+                for (Path task : (Iterable<Path>) list::iterator) {
+                    String comm = read(task.resolve("comm")).strip();
+                    if (comm.startsWith("relay-")) {
+                        relays++;
+                        if (realTime(read(task.resolve("stat"))) && oneCpu(read(task.resolve("status")))) {
+                            pinned++;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // a thread ended while being read: look again
+            }
+            if (relays > 0 && pinned == relays) {
+                return millisSince(start);
+            }
+            Thread.sleep(1);
+        }
+        return NOT_SEEN;
+    }
+
+    /** Field 41 of /proc/TID/stat, counted after the parenthesised name: 1 FIFO, 2 RR. */
+    private static boolean realTime(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String policy = fields[41 - 3];
+        return policy.equals("1") || policy.equals("2");
+    }
+
+    private static boolean oneCpu(String status) {
+        return status.lines().filter(l -> l.startsWith("Cpus_allowed_list:")).map(l -> l.substring(18).strip())
+                .anyMatch(list -> list.matches("\\d+"));
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file);
+    }
+
+    private static Thread drain(InputStream stream, Consumer<String> onLine) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    onLine.accept(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
+    private static long millisSince(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    private static long median(List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (Arrays.stream(sorted).anyMatch(v -> v == NOT_SEEN)) {
+            return NOT_SEEN;
+        }
+        return sorted.length == 0 ? NOT_SEEN : sorted[sorted.length / 2];
+    }
+
+    private static String shown(long millis) {
+        return millis == NOT_SEEN ? "—" : String.valueOf(millis);
+    }
+}
