@@ -31,8 +31,10 @@ public final class LinuxPlatform implements Platform {
     private final LinuxHost host;
 
     /** @param host this host's /proc and /sys, for what privileges the process has */
+    /** Binds libc at once: on the thread that loads the OS layer, not in the first action that needs it. */
     public LinuxPlatform(LinuxHost host) {
         this.host = host;
+        LinuxLibc.bind();
     }
 
     /** cpu_set_t's 1024 bits; a larger mask for hosts with more CPUs. */
