@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
  * How soon a level is in force, seen from outside the JVM: launches the relay app with each
  * agent argument and times, from the launch (fork), the app's first line (main has started),
  * the agent's "level … applied" line, and the moment /proc shows every relay-* thread with a
- * real-time policy on one CPU (read back every millisecond). Then attaches to a running relay
+ * real-time policy on one CPU (read back every 2 ms). Then attaches to a running relay
  * app and times the attach command. Rounds are interleaved; prints medians. Asserts nothing.
  *
  * <p>Usage: java TimeToEffect.java JAVA AGENT_JAR APP_JAR ROUNDS [--markdown FILE]
@@ -130,16 +131,27 @@ public final class TimeToEffect {
         }
     }
 
-    /** Polls /proc until every relay-* thread has an RT policy and one CPU; NOT_SEEN if it never does. */
+    /**
+     * Polls /proc until every relay-* thread has an RT policy and one CPU; NOT_SEEN if it never
+     * does. Each thread's name is read once: the poll itself must not compete with the JVM it times.
+     */
     private static long awaitPinned(Process process, long start) throws InterruptedException {
         Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
+        Map<Path, Boolean> relay = new HashMap<>();
         while (process.isAlive() && millisSince(start) < 20_000) {
             int relays = 0;
             int pinned = 0;
             try (Stream<Path> list = Files.list(tasks)) {
                 for (Path task : (Iterable<Path>) list::iterator) {
-                    String comm = read(task.resolve("comm")).strip();
-                    if (comm.startsWith("relay-")) {
+                    Boolean isRelay = relay.get(task);
+                    if (isRelay == null) {
+                        String comm = read(task.resolve("comm")).strip();
+                        isRelay = comm.startsWith("relay-");
+                        if (!comm.equals("java")) { // a new thread is "java" until HotSpot names it
+                            relay.put(task, isRelay);
+                        }
+                    }
+                    if (isRelay) {
                         relays++;
                         if (realTime(read(task.resolve("stat"))) && oneCpu(read(task.resolve("status")))) {
                             pinned++;
@@ -152,7 +164,7 @@ public final class TimeToEffect {
             if (relays > 0 && pinned == relays) {
                 return millisSince(start);
             }
-            Thread.sleep(1);
+            Thread.sleep(2);
         }
         return NOT_SEEN;
     }

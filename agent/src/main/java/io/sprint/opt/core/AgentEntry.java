@@ -56,13 +56,14 @@ public final class AgentEntry {
                 created.publish(false);
             }
         } else if (strict) {
-            warmOsLayer(chosen);
+            prepareOsLayer(chosen);
             AgentRuntime created = applyNow(chosen, true, inst);
             if (created != null) {
                 daemon(new Publish(created));
             }
         } else {
-            daemon(new StartUp(chosen, inst));
+            daemon(new StartUp(chosen, inst)); // reaches HotSpot's flags meanwhile
+            prepareOsLayer(chosen);
         }
     }
 
@@ -82,7 +83,6 @@ public final class AgentEntry {
         @Override
         public void run() {
             // At once: nothing on this path initialises java.util.logging (see DependencyLogger)
-            warmOsLayer(options);
             AgentRuntime created = applyNow(options, false, inst);
             if (created != null) {
                 created.publish(true);
@@ -139,16 +139,21 @@ public final class AgentEntry {
     }
 
     /**
-     * When the level has OS fields, loads the OS layer (JNA, some 70 ms) on a thread of its own
-     * while this one reaches HotSpot's flags; the first action that needs the layer waits for it.
+     * In premain, when the level has OS fields: initialises JNA on this thread, before main,
+     * where its fast start is safe (see {@link OsLayer#loadJnaBeforeApplication()}), then binds
+     * the OS layer on a thread of its own while the level's thread reaches HotSpot's flags; the
+     * first action that needs the layer waits for it. The JDK's CPU count stands in for the
+     * host's here: reading the host's costs tens of ms of cold start-up, and no level's need for
+     * the OS layer depends on it.
      */
-    private static void warmOsLayer(Options options) {
+    private static void prepareOsLayer(Options options) {
         if (options == null) {
             return;
         }
         try {
-            if (Profile.chain(options, OsLayer.host().usableCpuCount(), System.getenv()).stream()
+            if (Profile.chain(options, Runtime.getRuntime().availableProcessors(), System.getenv()).stream()
                     .anyMatch(Profile::needsOs)) {
+                OsLayer.loadJnaBeforeApplication();
                 AgentThreads.daemon("sprint-opt-os", new LoadOsLayer()).start();
             }
         } catch (RuntimeException e) {

@@ -44,6 +44,21 @@ public final class OsLayer {
         return chosen;
     }
 
+    /**
+     * Initialises JNA now, in premain before main, where the faster start that sets properties
+     * another JNA would misread is safe (see {@link JnaBootstrap}). A failure is left for
+     * {@link #platform()} to report.
+     */
+    public static void loadJnaBeforeApplication() {
+        if (OS.startsWith("Linux") || OS.startsWith("Mac") || OS.startsWith("Windows")) {
+            try {
+                JnaBootstrap.initialise(true);
+            } catch (LinkageError | RuntimeException e) {
+                Log.debug("JNA before main: %s", e);
+            }
+        }
+    }
+
     private static Platform choose() {
         boolean linux = OS.startsWith("Linux");
         boolean mac = OS.startsWith("Mac");
@@ -51,7 +66,7 @@ public final class OsLayer {
             return new UnsupportedPlatform("no OS layer for " + OS);
         }
         try {
-            JnaBootstrap.initialise();
+            JnaBootstrap.initialise(false);
         } catch (LinkageError | RuntimeException e) {
             return new UnsupportedPlatform("JNA could not load its native library: " + e.getMessage()
                     + " (a noexec temp directory? set -Djna.tmpdir to an executable one)");

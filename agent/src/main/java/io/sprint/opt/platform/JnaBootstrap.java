@@ -16,41 +16,57 @@ import java.nio.file.attribute.PosixFilePermissions;
  * libjnidispatch in java.library.path. JNA decides from global system properties, so they are
  * set for the moment of its initialisation only, then put back.
  *
- * <p>The agent unpacks JNA's native library itself, into a directory of its own that it removes
- * once the library is loaded: JNA's own unpacking names its temporary file with SecureRandom
- * (initialising the security providers, some 35 ms of a cold JVM) and reads the jar through a
- * URL. Where that fails (no POSIX file permissions, a noexec directory), JNA unpacks as usual.
+ * <p>Global properties are seen by the application's own JNA too, should it initialise in that
+ * moment. While the application may run, only settings that steer any JNA to its own jar are made
+ * (no system library). Before the application runs (premain, before main), two more that would
+ * break another JNA but save a cold start tens of ms: the agent unpacks JNA's native library
+ * itself, into a new directory removed once loaded (JNA's own unpacking initialises SecureRandom
+ * and reads the jar through a URL), and NativeLibrary is told its platform search path so that it
+ * does not run "ldconfig -p" in a child process to build one (the agent names no library it needs
+ * searched: Linux calls the C library already in the process).
  */
 public final class JnaBootstrap {
     private static final String BOOT_PATH = "jna.boot.library.path";
+    private static final String PLATFORM_PATH = "jna.platform.library.path";
     private static final String[][] OVERRIDES = {
         {"jna.nosys", "true"},
         {"jna.noclasspath", "false"},
         {"jna.nounpack", "false"},
-        {BOOT_PATH, null}, // the agent's unpacked copy, when there is one
+        {BOOT_PATH, null}, // before the application: the agent's unpacked copy, when there is one
         {"jna.boot.library.name", null},
         // JNA records where it loaded from in a global property; the application's JNA may have set it
         {"jnidispatch.path", null},
-        // Set, NativeLibrary's initialisation skips building a search path for libraries named
-        // without a path, which on Linux runs "ldconfig -p" in a child process. The agent names
-        // none: Linux binds to the process itself, macOS and Windows to system libraries.
-        {"jna.platform.library.path", ""},
+        {PLATFORM_PATH, null}, // before the application: empty, so no ldconfig; else left as it is
     };
+    private static boolean initialised;
 
     private JnaBootstrap() {
     }
 
-    public static synchronized void initialise() {
-        Path unpacked = unpack();
+    /**
+     * @param beforeApplication true only in premain, before main: no application code can read
+     *                          the global properties meanwhile
+     */
+    public static synchronized void initialise(boolean beforeApplication) {
+        if (initialised) {
+            return;
+        }
+        Path unpacked = beforeApplication ? unpack() : null;
         String[] saved = new String[OVERRIDES.length];
         for (int i = 0; i < OVERRIDES.length; i++) {
-            String value = OVERRIDES[i][0].equals(BOOT_PATH) && unpacked != null
-                    ? unpacked.getParent().toString() : OVERRIDES[i][1];
-            saved[i] = set(OVERRIDES[i][0], value);
+            String key = OVERRIDES[i][0];
+            if (key.equals(PLATFORM_PATH) && !beforeApplication) {
+                saved[i] = System.getProperty(key);
+                continue;
+            }
+            String value = key.equals(BOOT_PATH) && unpacked != null ? unpacked.getParent().toString()
+                    : key.equals(PLATFORM_PATH) ? "" : OVERRIDES[i][1];
+            saved[i] = set(key, value);
         }
         try {
             Native.getLastError(); // forces Native's static initialisation with the properties above
             Class.forName(NativeLibrary.class.getName(), true, JnaBootstrap.class.getClassLoader());
+            initialised = true;
         } catch (ClassNotFoundException e) {
             throw new NoClassDefFoundError(e.getMessage());
         } finally {

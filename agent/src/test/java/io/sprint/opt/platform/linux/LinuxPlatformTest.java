@@ -28,7 +28,7 @@ class LinuxPlatformTest {
 
     private Platform linux() {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Linux only");
-        JnaBootstrap.initialise();
+        JnaBootstrap.initialise(false);
         return new LinuxPlatform(host);
     }
 
