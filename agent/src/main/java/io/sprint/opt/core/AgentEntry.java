@@ -6,6 +6,8 @@ import io.sprint.opt.config.Profile;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.threads.AgentThreads;
 import java.lang.instrument.Instrumentation;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Called by the boot class for premain and agentmain. Never throws, except
@@ -24,6 +26,7 @@ public final class AgentEntry {
      * answer is that call's own result, whatever other commands do to the JVM meanwhile.
      */
     public static final String LOAD_ONLY = "--load-only";
+    private static final long JNA_WAIT_SECONDS = 10;
     private static AgentRuntime runtime;
 
     private AgentEntry() {
@@ -130,19 +133,41 @@ public final class AgentEntry {
         return null;
     }
 
-    /** Loads the OS layer in the background. Its own class, not a lambda (see {@link StartUp}). */
+    /**
+     * Initialises JNA, then lets premain go on, then binds the OS layer. Its own class, not a
+     * lambda (see {@link StartUp}); its own thread, because premain runs on the application's main
+     * thread, whose stack may be tiny ({@code -Xss136k}, as {@code flags turbo} recommends).
+     */
     private static final class LoadOsLayer implements Runnable {
+        private final CountDownLatch jnaReady = new CountDownLatch(1);
+
         @Override
         public void run() {
+            try {
+                OsLayer.loadJnaBeforeApplication();
+            } finally {
+                jnaReady.countDown();
+            }
             OsLayer.platform();
+        }
+
+        /** Bounded: a JNA start that hangs must not hold main back for good. */
+        void awaitJna() {
+            try {
+                if (!jnaReady.await(JNA_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    Log.warn("JNA did not start within %d s; the application starts meanwhile", JNA_WAIT_SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /**
-     * In premain, when the level has OS fields: initialises JNA on this thread, before main,
-     * where its fast start is safe (see {@link OsLayer#loadJnaBeforeApplication()}), then binds
-     * the OS layer on a thread of its own while the level's thread reaches HotSpot's flags; the
-     * first action that needs the layer waits for it. The JDK's CPU count stands in for the
+     * In premain, when the level has OS fields: initialises JNA before main returns to the
+     * application, where its fast start is safe (see {@link OsLayer#loadJnaBeforeApplication()}),
+     * then binds the OS layer on that thread while the level's thread reaches HotSpot's flags;
+     * the first action that needs the layer waits for it. The JDK's CPU count stands in for the
      * host's here: reading the host's costs tens of ms of cold start-up, and no level's need for
      * the OS layer depends on it.
      */
@@ -153,8 +178,9 @@ public final class AgentEntry {
         try {
             if (Profile.chain(options, Runtime.getRuntime().availableProcessors(), System.getenv()).stream()
                     .anyMatch(Profile::needsOs)) {
-                OsLayer.loadJnaBeforeApplication();
-                AgentThreads.daemon("sprint-opt-os", new LoadOsLayer()).start();
+                LoadOsLayer load = new LoadOsLayer();
+                AgentThreads.daemon("sprint-opt-os", load).start();
+                load.awaitJna();
             }
         } catch (RuntimeException e) {
             Log.debug("OS layer loads with the level instead: %s", e);
