@@ -19,7 +19,10 @@ import io.sprint.opt.platform.windows.WindowsPlatform;
  */
 public final class OsLayer {
     private static final String OS = System.getProperty("os.name", "");
-    private static final Host HOST = OS.startsWith("Linux") ? new LinuxHost() : new PortableHost(OS);
+    private static final boolean LINUX = OS.startsWith("Linux");
+    private static final boolean MAC = OS.startsWith("Mac");
+    private static final boolean HAS_LAYER = LINUX || MAC || OS.startsWith("Windows");
+    private static final Host HOST = LINUX ? new LinuxHost() : new PortableHost(OS);
     private static volatile Platform platform;
 
     private OsLayer() {
@@ -50,7 +53,7 @@ public final class OsLayer {
      * {@link #platform()} to report.
      */
     public static void loadJnaBeforeApplication() {
-        if (OS.startsWith("Linux") || OS.startsWith("Mac") || OS.startsWith("Windows")) {
+        if (HAS_LAYER) {
             try {
                 JnaBootstrap.initialise(true);
             } catch (LinkageError | RuntimeException e) {
@@ -60,9 +63,7 @@ public final class OsLayer {
     }
 
     private static Platform choose() {
-        boolean linux = OS.startsWith("Linux");
-        boolean mac = OS.startsWith("Mac");
-        if (!linux && !mac && !OS.startsWith("Windows")) {
+        if (!HAS_LAYER) {
             return new UnsupportedPlatform("no OS layer for " + OS);
         }
         try {
@@ -72,7 +73,7 @@ public final class OsLayer {
                     + " (a noexec temp directory? set -Djna.tmpdir to an executable one)");
         }
         try {
-            return linux ? new LinuxPlatform((LinuxHost) HOST) : mac ? new MacPlatform() : new WindowsPlatform();
+            return LINUX ? new LinuxPlatform((LinuxHost) HOST) : MAC ? new MacPlatform() : new WindowsPlatform();
         } catch (LinkageError | RuntimeException | OsException e) {
             return new UnsupportedPlatform("the " + OS + " OS layer could not bind its system calls: " + e);
         }

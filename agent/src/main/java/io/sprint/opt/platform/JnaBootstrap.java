@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Initialises our JNA so that it loads its own native library, never one the application or the
@@ -28,15 +30,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class JnaBootstrap {
     private static final String BOOT_PATH = "jna.boot.library.path";
     private static final String PLATFORM_PATH = "jna.platform.library.path";
-    private static final String[][] OVERRIDES = {
+    /** Harmless to any other JNA: they steer it to its own jar (null clears a property). */
+    private static final String[][] STEERING = {
         {"jna.nosys", "true"},
         {"jna.noclasspath", "false"},
         {"jna.nounpack", "false"},
-        {BOOT_PATH, null}, // before the application: the agent's unpacked copy, when there is one
+        {BOOT_PATH, null},
         {"jna.boot.library.name", null},
         // JNA records where it loaded from in a global property; the application's JNA may have set it
         {"jnidispatch.path", null},
-        {PLATFORM_PATH, null}, // before the application: empty, so no ldconfig; else left as it is
     };
     private static boolean initialised;
 
@@ -52,16 +54,19 @@ public final class JnaBootstrap {
             return;
         }
         Path unpacked = beforeApplication ? unpack() : null;
-        String[] saved = new String[OVERRIDES.length];
-        for (int i = 0; i < OVERRIDES.length; i++) {
-            String key = OVERRIDES[i][0];
-            if (key.equals(PLATFORM_PATH) && !beforeApplication) {
-                saved[i] = System.getProperty(key);
-                continue;
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String[] steering : STEERING) {
+            overrides.put(steering[0], steering[1]);
+        }
+        if (beforeApplication) {
+            overrides.put(PLATFORM_PATH, ""); // no ldconfig
+            if (unpacked != null) {
+                overrides.put(BOOT_PATH, unpacked.getParent().toString());
             }
-            String value = key.equals(BOOT_PATH) && unpacked != null ? unpacked.getParent().toString()
-                    : key.equals(PLATFORM_PATH) ? "" : OVERRIDES[i][1];
-            saved[i] = set(key, value);
+        }
+        Map<String, String> saved = new LinkedHashMap<>();
+        for (Map.Entry<String, String> override : overrides.entrySet()) {
+            saved.put(override.getKey(), set(override.getKey(), override.getValue()));
         }
         try {
             Native.getLastError(); // forces Native's static initialisation with the properties above
@@ -70,8 +75,8 @@ public final class JnaBootstrap {
         } catch (ClassNotFoundException e) {
             throw new NoClassDefFoundError(e.getMessage());
         } finally {
-            for (int i = 0; i < OVERRIDES.length; i++) {
-                set(OVERRIDES[i][0], saved[i]);
+            for (Map.Entry<String, String> original : saved.entrySet()) {
+                set(original.getKey(), original.getValue());
             }
             remove(unpacked);
         }
