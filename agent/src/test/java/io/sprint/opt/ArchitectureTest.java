@@ -30,7 +30,7 @@ class ArchitectureTest {
             Map.entry("core", 6),
             Map.entry("mbean", 5), Map.entry("metrics", 5), Map.entry("monitor", 5),
             Map.entry("jvm", 4), Map.entry("tune", 4), Map.entry("pin", 4), Map.entry("stats", 4),
-            Map.entry("action", 3), Map.entry("platform.linux", 3), Map.entry("platform.macos", 3),
+            Map.entry("action", 3), Map.entry("journal", 3), Map.entry("platform.linux", 3), Map.entry("platform.macos", 3),
             Map.entry("platform.windows", 3),
             Map.entry("platform", 2), Map.entry("jdk", 2),
             Map.entry("config", 1), Map.entry("threads", 1),

@@ -27,6 +27,11 @@ public final class Ledger {
         return new Transaction();
     }
 
+    /** Whether restore still has to put {@code key} back. */
+    public boolean holds(String key) {
+        return originals.containsKey(key);
+    }
+
     public boolean isEmpty() {
         return originals.isEmpty();
     }

@@ -19,12 +19,16 @@ import io.sprint.opt.core.Version;
 import io.sprint.opt.core.Wiring;
 import io.sprint.opt.jvm.HotSpotFlags;
 import io.sprint.opt.jvm.LaunchFlags;
+import io.sprint.opt.journal.HostJournal;
+import io.sprint.opt.journal.JournalOwner;
+import io.sprint.opt.journal.StaleJournals;
 import io.sprint.opt.mbean.AttributeName;
 import io.sprint.opt.mbean.Operation;
 import io.sprint.opt.pin.CpuLocks;
 import io.sprint.opt.platform.Check;
 import io.sprint.opt.platform.CpuTopology;
 import io.sprint.opt.platform.Host;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +50,7 @@ public final class Cli {
             "  attach PID [OPTIONS]    load into a running JVM, or re-apply with new options",
             "  status PID [--json]     level, options, actions, stats, pinned threads",
             "  restore PID             roll every change back",
+            "  restore --stale [locks=DIR]  put back host-wide settings of JVMs that died without restoring",
             "  health PID              exit 0 when healthy, else 1 with one reason per line",
             "  plan [OPTIONS]          dry run on this host: what each action would do; changes nothing",
             "  flags LEVEL             launch flags for what a running JVM cannot change",
@@ -110,6 +115,10 @@ public final class Cli {
                 }
                 return status(TargetJvm.checkPid(rest.get(0)), json);
             case "restore":
+                expect(rest, 1, 2, command);
+                if ("--stale".equals(rest.get(0))) {
+                    return restoreStale(options(rest.subList(1, rest.size())));
+                }
                 expect(rest, 1, 1, command);
                 return restore(TargetJvm.checkPid(rest.get(0)));
             case "health":
@@ -251,6 +260,25 @@ public final class Cli {
         }
     }
 
+    /** Journals of JVMs that ended without restoring: put back, then deleted; exit 1 if any setting stays. */
+    private int restoreStale(Options options) throws CommandException {
+        Path directory = HostJournal.directoryUnder(Path.of((String) options.value(OptionKey.LOCKS)));
+        StaleJournals.Outcome outcome;
+        try {
+            outcome = StaleJournals.restore(directory, StaleJournals.KERNEL_FILES);
+        } catch (IOException e) {
+            throw new CommandException(e.getMessage());
+        }
+        outcome.lines().forEach(out::println);
+        if (outcome.journals() == 0) {
+            out.println("no stale journals in " + directory);
+        } else {
+            out.println(outcome.left() == 0 ? "restored; no stale journal left"
+                    : outcome.left() + " setting(s) not put back; they stay journaled in " + directory);
+        }
+        return outcome.left() == 0 ? 0 : 1;
+    }
+
     private int health(String pid) throws CommandException {
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
             String[] reasons = (String[]) invoke(jvm.optimizer(), Operation.HEALTH_CHECK);
@@ -335,6 +363,10 @@ public final class Cli {
         table.rowWithDetail(held.isEmpty() ? "" : "another JVM's pinned threads hold these; this one takes the next"
                 + " free CPUs", "dedicated elsewhere", held.isEmpty() ? "ok" : "info", (held.isEmpty() ? "none"
                 : String.join(", ", held)) + " (locks in " + locks.directory() + ")");
+        List<JournalOwner> stale = StaleJournals.find(HostJournal.directoryUnder(profile.locks()));
+        table.rowWithDetail(stale.isEmpty() ? "" : "java -jar sprint-opt.jar restore --stale", "stale journals",
+                stale.isEmpty() ? "ok" : "warn", stale.isEmpty() ? "none" : stale.size()
+                + " JVM(s) ended without putting host-wide settings back");
         table.print(out, "  ");
         return 0;
     }

@@ -59,6 +59,50 @@ public final class CpuList {
         return new CpuList(set);
     }
 
+    /**
+     * A CPU mask as the kernel prints one ({@code /proc/irq/default_smp_affinity}): hex, in
+     * comma-separated 32-bit groups, highest first ({@code ff,ffffffff}).
+     *
+     * @throws IllegalArgumentException when {@code text} is not such a mask
+     */
+    public static CpuList parseMask(String text) {
+        BitSet set = new BitSet();
+        String[] groups = text.trim().split(",");
+        for (int i = 0; i < groups.length; i++) {
+            long group = Long.parseLong(groups[i].trim(), 16);
+            if (group >>> 32 != 0) {
+                throw new IllegalArgumentException(groups[i]);
+            }
+            int base = 32 * (groups.length - 1 - i);
+            for (int bit = 0; bit < 32; bit++) {
+                if ((group >>> bit & 1) != 0) {
+                    if (base + bit >= MAX_CPUS) {
+                        throw new IllegalArgumentException(text);
+                    }
+                    set.set(base + bit);
+                }
+            }
+        }
+        return new CpuList(set);
+    }
+
+    /** The mask form of {@link #parseMask}: {@code 3} for CPUs 0-1, {@code 1,00000000} for CPU 32. */
+    public String toMask() {
+        int groups = Math.max(1, (cpus.length() + 31) / 32);
+        StringBuilder text = new StringBuilder();
+        for (int i = groups - 1; i >= 0; i--) {
+            long group = 0;
+            for (int bit = 0; bit < 32; bit++) {
+                group |= cpus.get(32 * i + bit) ? 1L << bit : 0;
+            }
+            text.append(text.length() == 0 ? Long.toHexString(group) : String.format("%08x", group));
+            if (i > 0) {
+                text.append(',');
+            }
+        }
+        return text.toString();
+    }
+
     private static int cpu(String text) {
         int cpu = Integer.parseInt(text.trim());
         if (cpu < 0 || cpu >= MAX_CPUS) {

@@ -29,33 +29,35 @@ public final class LevelTable {
      * @param threadsPerCpu max threads = threadsPerCpu x n
      * @param affinity cpulist of dedicated cores, null for all usable CPUs
      * @param collector collector to recommend at launch, null to keep the JVM's choice
+     * @param idle the host's CPUs kept out of deep idle states (/dev/cpu_dma_latency)
+     * @param shield the dedicated CPUs kept free of interrupts and idle states
      * @param idleGcMillis G1PeriodicGCInterval: 0 turns off GC cycles the application did not
      *     cause, a positive value returns memory while idle, null leaves the flag alone
      */
     public record Row(Level level, int gcPercent, int memPercent, int threadsPerCpu, long stackBytes,
-                      int pinning, int mlock, int rt, int hugepages, int numa, int latency,
+                      int pinning, int mlock, int rt, int hugepages, int numa, int latency, int idle, int shield,
                       String affinity, Collector collector, Long idleGcMillis) {
     }
 
     private static final Map<Level, Row> ROWS = new EnumMap<>(Level.class);
 
     static {
-        //  level        gc%  mem% thr/n stack  pinning mlock   rt      huge    numa    latency affinity collector idle-GC ms
-        add(BASIC,       100, 50,  1,    8192,  NEVER,  NEVER,  NEVER,  NEVER,  NEVER,  NEVER,  null,  null, null);
-        add(STANDARD,     50, 75,  2,    8192,  4,      ALWAYS, NEVER,  8,      16,     ALWAYS, null,  G1,   300_000L);
-        add(AGGRESSIVE,   25, 80,  2,    8192,  ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, null,  G1,   0L);
-        add(ENTERPRISE,   25, 90,  2,    8192,  ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, "0-3", ZGC,  0L);
-        add(TURBO,        10, 95,  1,    4096,  ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, "0-1", ZGC,  0L);
+        //  level        gc%  mem% thr/n stack  pinning mlock   rt      huge    numa    latency idle    shield  affinity collector idle-GC ms
+        add(BASIC,       100, 50,  1,    8192,  NEVER,  NEVER,  NEVER,  NEVER,  NEVER,  NEVER,  NEVER,  NEVER,  null,  null, null);
+        add(STANDARD,     50, 75,  2,    8192,  4,      ALWAYS, NEVER,  8,      16,     ALWAYS, NEVER,  NEVER,  null,  G1,   300_000L);
+        add(AGGRESSIVE,   25, 80,  2,    8192,  ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, NEVER,  null,  G1,   0L);
+        add(ENTERPRISE,   25, 90,  2,    8192,  ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, NEVER,  "0-3", ZGC,  0L);
+        add(TURBO,        10, 95,  1,    4096,  ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, ALWAYS, "0-1", ZGC,  0L);
     }
 
     private LevelTable() {
     }
 
     private static void add(Level level, int gc, int mem, int threadsPerCpu, long stack, int pinning, int mlock,
-                            int rt, int hugepages, int numa, int latency, String affinity, Collector collector,
-                            Long idleGcMillis) {
+                            int rt, int hugepages, int numa, int latency, int idle, int shield, String affinity,
+                            Collector collector, Long idleGcMillis) {
         ROWS.put(level, new Row(level, gc, mem, threadsPerCpu, stack, pinning, mlock, rt, hugepages, numa,
-                latency, affinity, collector, idleGcMillis));
+                latency, idle, shield, affinity, collector, idleGcMillis));
     }
 
     /**

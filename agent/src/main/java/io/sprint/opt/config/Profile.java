@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record Profile(Level level, int cpus, int gcPercent, int memPercent, int maxThreads, long stackBytes,
                       boolean pinning, boolean mlock, boolean rt, boolean hugepages, boolean numa, boolean latency,
-                      CpuList affinity, int rtPriority, Collector collector, Long idleGcMillis,
+                      boolean idle, long idleMicros, boolean shield, boolean restoreOnExit, CpuList affinity, int rtPriority, Collector collector, Long idleGcMillis,
                       List<String> pin, boolean wholeCores, Path locks) {
 
     public static Profile resolve(Level level, int n, Options options) {
@@ -29,6 +29,10 @@ public record Profile(Level level, int cpus, int gcPercent, int memPercent, int 
                 options.flagOr(OptionKey.HUGEPAGES, n >= row.hugepages()),
                 options.flagOr(OptionKey.NUMA, n >= row.numa()),
                 options.flagOr(OptionKey.LATENCY, n >= row.latency()),
+                options.flagOr(OptionKey.IDLE, n >= row.idle()),
+                options.integer(OptionKey.IDLE_LATENCY),
+                options.flagOr(OptionKey.SHIELD, n >= row.shield()),
+                "restore".equals(options.value(OptionKey.ON_EXIT)),
                 affinity,
                 options.integer(OptionKey.RT_PRIORITY),
                 row.collector(),
@@ -50,7 +54,7 @@ public record Profile(Level level, int cpus, int gcPercent, int memPercent, int 
 
     /** Whether any field needs the OS layer (and so JNA). */
     public boolean needsOs() {
-        return mlock || rt || pinning || hugepages || numa || latency || affinity != null;
+        return mlock || rt || pinning || hugepages || numa || latency || idle || shield || affinity != null;
     }
 
     /**

@@ -4,9 +4,13 @@ import io.sprint.opt.action.ActionRecord;
 import io.sprint.opt.action.ActionStatus;
 import io.sprint.opt.config.Collector;
 import io.sprint.opt.config.Level;
+import io.sprint.opt.config.OptionKey;
 import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.jdk.DiagnosticCommands;
+import io.sprint.opt.journal.HostJournal;
+import io.sprint.opt.journal.JournalOwner;
+import io.sprint.opt.journal.StaleJournals;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.mbean.MBeanRegistrar;
 import io.sprint.opt.mbean.OptimizerControl;
@@ -21,6 +25,7 @@ import io.sprint.opt.stats.Stats;
 import io.sprint.opt.stats.SystemInfo;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -33,6 +38,7 @@ final class AgentRuntime implements OptimizerControl {
     private final int cpus;
     private final ThreadPinning pinning;
     private final Instrumentation inst;
+    private final HostExit exit;
     private RuntimeStats stats;
     private GcPauses pauses;
     private volatile AgentServices services;
@@ -45,7 +51,23 @@ final class AgentRuntime implements OptimizerControl {
         this.cpus = wiring.cpus();
         this.inst = inst;
         this.pinning = wiring.pinning();
-        this.optimizer = wiring.optimizer(state -> System.setProperty(SystemProperties.LEVEL, state.levelId()));
+        this.optimizer = wiring.optimizer(this::changed);
+        this.exit = new HostExit(this, () -> {
+            Optimizer.State state = optimizer.state();
+            return state.profile() == null || state.profile().restoreOnExit();
+        });
+    }
+
+    /**
+     * After every apply and restore: the level in a system property (for {@code list}), and the
+     * host journals holding exactly what restore still has to put back.
+     */
+    private void changed(Optimizer.State state) {
+        System.setProperty(SystemProperties.LEVEL, state.levelId());
+        for (HostJournal journal : HostJournal.every()) {
+            journal.retain(optimizer::holds);
+        }
+        exit.watch();
     }
 
     /** Reaches HotSpot's flags and marks the JVM as having sprint-opt (for {@code list}). */
@@ -65,6 +87,7 @@ final class AgentRuntime implements OptimizerControl {
      * {@link MBeanRegistrar}). Blocks while it waits.
      */
     void publish(boolean atStartUp) {
+        warnStaleJournals();
         runtimeStats();
         synchronized (this) {
             services = new AgentServices(pauses, new MeterSource(), new AdaptiveStepper(), cpus);
@@ -74,6 +97,17 @@ final class AgentRuntime implements OptimizerControl {
             MBeanRegistrar.awaitApplication();
         }
         MBeanRegistrar.register(this);
+    }
+
+    /** Host-wide settings that JVMs which died without restoring left behind, said at every start. */
+    private void warnStaleJournals() {
+        Path directory = HostJournal.directoryUnder(Path.of((String) options.value(OptionKey.LOCKS)));
+        List<JournalOwner> stale = StaleJournals.find(directory);
+        if (!stale.isEmpty()) {
+            Log.warn("host-wide settings left by %d JVM(s) that ended without restoring (%s): java -jar"
+                    + " sprint-opt.jar restore --stale puts them back", stale.size(),
+                    stale.stream().map(JournalOwner::toString).collect(Collectors.joining(", ")));
+        }
     }
 
     /** Applies a level and, once published, reconfigures metrics, hiccups and adaptive tuning. */

@@ -6,6 +6,8 @@ import io.sprint.opt.config.CpuList;
 import io.sprint.opt.config.Profile;
 import io.sprint.opt.jvm.HotSpotFlags;
 import io.sprint.opt.jvm.JvmActions;
+import io.sprint.opt.journal.HostJournal;
+import io.sprint.opt.pin.CorePlan;
 import io.sprint.opt.pin.PinningPlan;
 import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.platform.Capability;
@@ -13,7 +15,10 @@ import io.sprint.opt.platform.Host;
 import io.sprint.opt.platform.Platform;
 import io.sprint.opt.tune.AffinityAction;
 import io.sprint.opt.tune.HugePagesAction;
+import io.sprint.opt.tune.IdleLimitAction;
+import io.sprint.opt.tune.IrqAffinityAction;
 import io.sprint.opt.tune.MemoryLockAction;
+import io.sprint.opt.tune.ResumeLatencyAction;
 import io.sprint.opt.tune.TimerPeriodAction;
 import io.sprint.opt.tune.TimerSlackAction;
 import java.util.ArrayList;
@@ -61,7 +66,8 @@ public final class LevelActions implements Function<Profile, List<Action>> {
      * the rest of the JVM. Narrowing the rest of the JVM comes last: until then the agent's own
      * thread, doing this work, keeps every usable CPU instead of competing with the application
      * on the housekeeping ones. Huge-page advice precedes the memory lock, whose faulting-in of
-     * the heap can then take huge pages at once.
+     * the heap can then take huge pages at once. The host-wide knobs follow the pinning, whose
+     * dedicated CPUs they shield.
      */
     static List<Action> osActions(Profile profile, Platform os, Host host, CpuList usable, ThreadPinning pinning) {
         List<Action> actions = new ArrayList<>();
@@ -79,6 +85,12 @@ public final class LevelActions implements Function<Profile, List<Action>> {
         if (profile.mlock()) {
             actions.add(new MemoryLockAction(os));
         }
+        if (profile.idle()) {
+            actions.add(new IdleLimitAction(os, profile.idleMicros()));
+        }
+        if (profile.shield()) {
+            actions.addAll(shield(profile, os, pin.cores()));
+        }
         if (profile.numa() && host.numaNodes() < 2) { // with more, thread-pinning places threads and their memory
             actions.add(new Skipped("numa-placement", host.numaNodes() + " node(s)",
                     "one NUMA node on this host: nothing to place"));
@@ -91,4 +103,20 @@ public final class LevelActions implements Function<Profile, List<Action>> {
         }
         return actions;
     }
+
+    /**
+     * The dedicated CPUs kept for their threads alone: interrupts moved off them (and off their
+     * idle SMT siblings), no idle state on them. Both outlive the JVM, so both are journaled.
+     */
+    private static List<Action> shield(Profile profile, Platform os, CorePlan cores) {
+        if (cores == null || !cores.canPin()) {
+            return List.of(new Skipped(SHIELD, "dedicated CPUs", "no dedicated CPUs to shield: pin= names the"
+                    + " threads that get them, and the host must have a CPU to spare"));
+        }
+        HostJournal journal = HostJournal.of(HostJournal.directoryUnder(profile.locks()));
+        return List.of(new IrqAffinityAction(os, cores.locked(), cores.others(), journal),
+                new ResumeLatencyAction(os, cores.dedicated(), journal));
+    }
+
+    private static final String SHIELD = "cpu-shield";
 }

@@ -58,6 +58,11 @@ public final class Optimizer {
         this.onChange = onChange;
     }
 
+    /** Whether restore still has to put the setting {@code key} back. */
+    public synchronized boolean holds(String key) {
+        return ledger.holds(key);
+    }
+
     public State state() {
         return state;
     }

@@ -20,7 +20,13 @@ public enum Capability {
     /** Advice that a range should get transparent huge pages (madvise). */
     HUGE_PAGES("huge-page advice"),
     /** A preferred NUMA node for the calling thread's memory (set_mempolicy). */
-    MEMORY_POLICY("a preferred memory node per thread");
+    MEMORY_POLICY("a preferred memory node per thread"),
+    /** A limit on how deep the host's idle CPUs sleep (/dev/cpu_dma_latency). */
+    IDLE_LIMIT("a host-wide idle-state limit"),
+    /** A wake-up latency limit per CPU (power/pm_qos_resume_latency_us). */
+    CPU_RESUME_LATENCY("a wake-up latency limit per CPU"),
+    /** Moving the host's interrupts between CPUs (/proc/irq). */
+    IRQ_AFFINITY("interrupt affinity");
 
     private final String what;
 

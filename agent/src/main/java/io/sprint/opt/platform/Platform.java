@@ -2,13 +2,13 @@ package io.sprint.opt.platform;
 
 /**
  * The OS layer: everything sprint-opt asks of the operating system, per thread where the OS
- * allows it, in three small concerns ({@link ThreadControl}, {@link TimerControl}, {@link MemoryControl}) and three
- * questions about each {@link Capability}. One implementation per OS, chosen at run time; what an
+ * allows it, in four small concerns ({@link ThreadControl}, {@link TimerControl}, {@link MemoryControl},
+ * {@link HostWideControl}) and three questions about each {@link Capability}. One implementation per OS, chosen at run time; what an
  * OS does not offer it does not override, and the default refuses with {@link #missing}'s reason
  * ({@link OsException#isUnsupported}), which the action reports as skipped. Reads go to the OS's
  * own accounting (Linux: /proc and system calls), not to our memory of what we wrote.
  */
-public interface Platform extends ThreadControl, TimerControl, MemoryControl {
+public interface Platform extends ThreadControl, TimerControl, MemoryControl, HostWideControl {
     String name();
 
     /** Why this OS (or this OS layer here) cannot do {@code capability} at all; null when it can. */

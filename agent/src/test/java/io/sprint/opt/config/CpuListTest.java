@@ -28,4 +28,18 @@ class CpuListTest {
     void rejectsWhatIsNotACpuList(String text) {
         assertThrows(IllegalArgumentException.class, () -> CpuList.parse(text));
     }
+
+    @Test
+    void masksAsTheKernelPrintsThem() {
+        assertEquals("3", CpuList.parse("0-1").toMask());
+        assertEquals("1", CpuList.of(0).toMask());
+        assertEquals("0", CpuList.NONE.toMask());
+        assertEquals("1,00000000", CpuList.of(32).toMask());
+        assertEquals("ff,ffffffff", CpuList.range(0, 40).toMask());
+        assertEquals(CpuList.range(0, 40), CpuList.parseMask("ff,ffffffff"));
+        assertEquals(CpuList.parse("1,33"), CpuList.parseMask("00000002,00000002"));
+        assertEquals(CpuList.parse("0-1"), CpuList.parseMask("3\n"));
+        assertThrows(IllegalArgumentException.class, () -> CpuList.parseMask("1ffffffff"));
+        assertThrows(IllegalArgumentException.class, () -> CpuList.parseMask("x"));
+    }
 }

@@ -51,7 +51,8 @@ class LevelActionsTest {
 
     @Test
     void enterpriseHasEveryOsField() {
-        assertEquals(List.of("thread-pinning", "timer-slack", "huge-pages", "memory-lock", "numa-placement", "cpu-affinity"),
+        assertEquals(List.of("thread-pinning", "timer-slack", "huge-pages", "memory-lock", "idle-limit", "numa-placement",
+                "cpu-affinity"),
                 actions("").stream().map(Action::name).collect(Collectors.toList()));
         LevelActions basic = new LevelActions(HotSpotFlags.platform(), host(), CpuList.parse("0-1"),
                 new ThreadPinning(null, () -> NOTHING), () -> {

@@ -45,6 +45,7 @@ final class LinuxDoctor {
         checks.add(cgroup(usable));
         checks.add(irqbalance());
         checks.add(interrupts(cores));
+        checks.addAll(new LatencyKnobChecks(host).checks(cores));
         return checks;
     }
 

@@ -6,6 +6,7 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.Capability;
+import io.sprint.opt.platform.HostFile;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
 import io.sprint.opt.platform.Scheduling;
@@ -29,11 +30,13 @@ import java.util.stream.Stream;
  */
 public final class LinuxPlatform implements Platform {
     private final LinuxHost host;
+    private final LinuxHostWide hostWide;
 
     /** @param host this host's /proc and /sys, for what privileges the process has */
     /** Binds libc at once: on the thread that loads the OS layer, not in the first action that needs it. */
     public LinuxPlatform(LinuxHost host) {
         this.host = host;
+        this.hostWide = new LinuxHostWide(host);
         LinuxLibc.bind();
     }
 
@@ -60,6 +63,10 @@ public final class LinuxPlatform implements Platform {
     public String missing(Capability capability) {
         if (capability == Capability.TIMER_PERIOD) {
             return "a process-wide timer period (Linux sharpens timers per thread: timer slack)";
+        }
+        String hostWideMissing = hostWide.missing(capability);
+        if (hostWideMissing != null) {
+            return hostWideMissing;
         }
         return capability == Capability.MEMORY_POLICY && MEMPOLICY_CALLS == null
                 ? "a preferred memory node per thread on " + System.getProperty("os.arch") : null;
@@ -92,7 +99,7 @@ public final class LinuxPlatform implements Platform {
                         + host.limit("Max locked memory").map(v -> v < 0 ? "unlimited" : v / 1024 + " kB")
                         .orElse("unknown");
             default:
-                return null;
+                return hostWide.denied(capability);
         }
     }
 
@@ -106,6 +113,11 @@ public final class LinuxPlatform implements Platform {
             case THREAD_AFFINITY:
             case TIMER_SLACK:
                 return Remedies.SYS_NICE;
+            case IDLE_LIMIT:
+                return Remedies.IDLE_LIMIT;
+            case CPU_RESUME_LATENCY:
+            case IRQ_AFFINITY:
+                return Remedies.HOST_FILES;
             default:
                 return "";
         }
@@ -343,5 +355,40 @@ public final class LinuxPlatform implements Platform {
                 || message.contains("Permission denied");
         return new OsException(what + ": " + (denied ? Errno.describe(OsException.EPERM) : message),
                 denied ? OsException.EPERM : 0);
+    }
+
+    @Override
+    public long idleLimitMicros() throws OsException {
+        return hostWide.idleLimitMicros();
+    }
+
+    @Override
+    public void requestIdleLimit(long micros) throws OsException {
+        hostWide.requestIdleLimit(micros);
+    }
+
+    @Override
+    public long idleLimitRequest() {
+        return hostWide.idleLimitRequest();
+    }
+
+    @Override
+    public HostFile resumeLatency(int cpu) throws OsException {
+        return hostWide.resumeLatency(cpu);
+    }
+
+    @Override
+    public List<HostFile> irqAffinities() throws OsException {
+        return hostWide.irqAffinities();
+    }
+
+    @Override
+    public HostFile defaultIrqAffinity() {
+        return hostWide.defaultIrqAffinity();
+    }
+
+    @Override
+    public long irqBalancer() {
+        return hostWide.irqBalancer();
     }
 }

@@ -17,6 +17,11 @@ final class Remedies {
     static final String ISOLATION = "boot with isolcpus=N nohz_full=N rcu_nocbs=N to keep the kernel and other"
             + " processes off the cores given to pinned threads";
 
+    static final String IDLE_LIMIT = "run the JVM as root, or let its user write /dev/cpu_dma_latency (a udev rule:"
+            + " KERNEL==\"cpu_dma_latency\", GROUP=\"<the JVM's group>\", MODE=\"0660\")";
+    static final String HOST_FILES = "run the JVM as root on the host (a container sees /proc/irq and /sys read-only:"
+            + " tune interrupts and CPU power on the host, e.g. with tuned's realtime profile)";
+
     private Remedies() {
     }
 }

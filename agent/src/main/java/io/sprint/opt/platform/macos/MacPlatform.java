@@ -26,7 +26,10 @@ public final class MacPlatform implements Platform {
             Capability.TIMER_SLACK, "timer slack",
             Capability.TIMER_PERIOD, "a process-wide timer period",
             Capability.MEMORY_LOCK, "locking all memory (macOS has no mlockall; mlock wires one region at once)",
-            Capability.HUGE_PAGES, "huge-page advice (macOS has no transparent huge pages)");
+            Capability.HUGE_PAGES, "huge-page advice (macOS has no transparent huge pages)",
+            Capability.IDLE_LIMIT, "a host-wide idle-state limit (macOS keeps idle states to itself)",
+            Capability.CPU_RESUME_LATENCY, "a wake-up latency limit per CPU",
+            Capability.IRQ_AFFINITY, "interrupt affinity (macOS does not let processes move interrupts)");
     private final int[] timebase = new int[2];
 
     /** Binds libSystem now, so a failure makes the whole layer unavailable here, once. */

@@ -54,6 +54,11 @@ public final class WindowsPlatform implements Platform {
                 return "per-thread timer slack (Windows' timer period is process-wide)";
             case HUGE_PAGES:
                 return "huge-page advice (Windows large pages are chosen at allocation: -XX:+UseLargePages)";
+            case IDLE_LIMIT:
+            case CPU_RESUME_LATENCY:
+                return capability.what() + " (Windows: the power plan's processor idle settings, powercfg)";
+            case IRQ_AFFINITY:
+                return "interrupt affinity (Windows: the device's interrupt policy, set per driver)";
             default:
                 return null;
         }

@@ -1,0 +1,167 @@
+package io.sprint.opt.journal;
+
+import io.sprint.opt.log.Log;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * This JVM's journal of host-wide settings: the original of every kernel file it is about to
+ * change, on disk before the change, so that what outlives the JVM can be put back after a
+ * {@code kill -9} ({@link StaleJournals}). One file per JVM, {@code DIR/PID-START.journal},
+ * replaced whole at each change (written beside it, synced, renamed over it): a crash leaves the
+ * old journal or the new one, never half of one. Deleted when everything in it is put back.
+ *
+ * <p>The directory is the owner's alone (0755): {@code restore --stale}, run as root, writes
+ * what journals say, so it reads only journals nobody else could have written.
+ */
+public final class HostJournal {
+    static final String SUFFIX = ".journal";
+    static final String HEADER = "sprint-opt host journal 1";
+    static final String END = "end";
+    private static final Map<Path, HostJournal> BY_DIRECTORY = new HashMap<>();
+
+    private final Path directory;
+    private final JournalOwner owner;
+    private final Map<String, JournalEntry> entries = new LinkedHashMap<>();
+
+    HostJournal(Path directory, JournalOwner owner) {
+        this.directory = directory;
+        this.owner = owner;
+    }
+
+    /** The journal directory under the CPU locks' directory: {@code /run/sprint-opt/journal}. */
+    public static Path directoryUnder(Path locks) {
+        return locks.toAbsolutePath().normalize().resolve("journal");
+    }
+
+    /** This JVM's journal in {@code directory}. */
+    public static synchronized HostJournal of(Path directory) {
+        return BY_DIRECTORY.computeIfAbsent(directory.toAbsolutePath().normalize(),
+                dir -> new HostJournal(dir, JournalOwner.current()));
+    }
+
+    /** Every journal of this JVM (one per directory it used). */
+    public static synchronized List<HostJournal> every() {
+        return new ArrayList<>(BY_DIRECTORY.values());
+    }
+
+    public Path path() {
+        return directory.resolve(owner.fileName());
+    }
+
+    public synchronized boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    public synchronized boolean holds(String key) {
+        return entries.containsKey(key);
+    }
+
+    /**
+     * Adds the originals not journaled yet and puts the journal on disk, before the caller
+     * changes anything: a setting not journaled must not be changed.
+     *
+     * @throws IOException when the journal cannot be written
+     */
+    public synchronized void record(List<JournalEntry> originals) throws IOException {
+        boolean added = false;
+        for (JournalEntry entry : originals) {
+            added |= entries.putIfAbsent(entry.key(), entry) == null;
+        }
+        if (added) {
+            save();
+        }
+    }
+
+    /** Forgets the settings {@code keep} rejects (put back, or never changed); deletes an empty journal. */
+    public synchronized void retain(Predicate<String> keep) {
+        if (entries.keySet().removeIf(keep.negate())) {
+            try {
+                save();
+            } catch (IOException e) {
+                Log.warn("host journal %s: %s", path(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Puts back every setting in it, newest first, and deletes the journal once all are back
+     * (the JVM's exit, with {@code on-exit=restore}).
+     *
+     * @return one line per setting: what changed, or why it could not be put back
+     */
+    public synchronized List<String> restore() {
+        List<String> lines = new ArrayList<>();
+        List<JournalEntry> newestFirst = new ArrayList<>(entries.values());
+        Collections.reverse(newestFirst);
+        for (JournalEntry entry : newestFirst) {
+            try {
+                lines.add(entry.putBack());
+                entries.remove(entry.key());
+            } catch (IOException | RuntimeException e) {
+                lines.add(entry.key() + ": not put back: " + e.getMessage());
+            }
+        }
+        try {
+            save();
+        } catch (IOException e) {
+            lines.add(path() + ": " + e.getMessage());
+        }
+        return lines;
+    }
+
+    /** Takes over entries read from a dead JVM's journal, to save those that could not be put back. */
+    synchronized void adopt(List<JournalEntry> left) {
+        left.forEach(entry -> entries.put(entry.key(), entry));
+    }
+
+    void save() throws IOException {
+        Path file = path();
+        if (entries.isEmpty()) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        ensureDirectory();
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        text.append("owner\t").append(owner.pid()).append('\t').append(owner.startMillis()).append('\n');
+        for (JournalEntry entry : entries.values()) {
+            text.append(entry.line()).append('\n');
+        }
+        text.append(END).append('\n');
+        Path next = directory.resolve("." + owner.fileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Creates the directory as its owner's alone, and refuses one others could write into. */
+    private void ensureDirectory() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory);
+            Files.setAttribute(directory, "unix:mode", 0755);
+        }
+        String unsafe = StaleJournals.unsafe(directory);
+        if (unsafe != null) {
+            throw new IOException(unsafe);
+        }
+    }
+}

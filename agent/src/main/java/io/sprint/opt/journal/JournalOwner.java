@@ -1,0 +1,48 @@
+package io.sprint.opt.journal;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The process a journal belongs to: its pid and its start time, so that a pid the kernel has
+ * given to a new process since is never mistaken for the JVM that wrote the journal.
+ */
+public record JournalOwner(long pid, long startMillis) {
+    public static JournalOwner current() {
+        ProcessHandle self = ProcessHandle.current();
+        return new JournalOwner(self.pid(), startOf(self).orElse(0L));
+    }
+
+    private static Optional<Long> startOf(ProcessHandle process) {
+        return process.info().startInstant().map(start -> start.toEpochMilli());
+    }
+
+    /** Whether the process that wrote the journal still runs. */
+    public boolean alive() {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).flatMap(JournalOwner::startOf)
+                .map(start -> start == startMillis).orElse(false);
+    }
+
+    /** The journal's file name: {@code PID-STARTMILLIS.journal}. */
+    String fileName() {
+        return pid + "-" + startMillis + HostJournal.SUFFIX;
+    }
+
+    /** The owner a journal's file name names, or null for another file. */
+    static JournalOwner ofFileName(String name) {
+        if (!name.endsWith(HostJournal.SUFFIX)) {
+            return null;
+        }
+        String[] parts = name.substring(0, name.length() - HostJournal.SUFFIX.length()).split("-", -1);
+        try {
+            return parts.length == 2 ? new JournalOwner(Long.parseLong(parts[0]), Long.parseLong(parts[1])) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "pid " + pid + " (started " + Instant.ofEpochMilli(startMillis) + ")";
+    }
+}
