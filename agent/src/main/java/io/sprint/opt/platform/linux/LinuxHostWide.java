@@ -59,21 +59,20 @@ final class LinuxHostWide {
 
     /** Why this process may not write the capability's files, predicted with access(2), or null. */
     String denied(Capability capability) {
-        Path file;
         switch (capability) {
             case IDLE_LIMIT:
-                file = CPU_DMA_LATENCY;
-                break;
+                return deniedIf(CPU_DMA_LATENCY, CPU_DMA_LATENCY.toString());
             case CPU_RESUME_LATENCY:
-                file = resumeFile(0);
-                break;
+                return deniedIf(resumeFile(0), host.sys().resolve("devices/system/cpu") + "/cpuN/power/pm_qos_resume_latency_us");
             case IRQ_AFFINITY:
-                file = irqs().resolve("default_smp_affinity");
-                break;
+                return deniedIf(irqs().resolve("default_smp_affinity"), irqs() + "/N/smp_affinity_list");
             default:
                 return null;
         }
-        return !Files.exists(file) || Files.isWritable(file) ? null : file + " is not writable by this process";
+    }
+
+    private static String deniedIf(Path probe, String files) {
+        return !Files.exists(probe) || Files.isWritable(probe) ? null : files + " not writable by this process";
     }
 
     private Path resumeFile(int cpu) {
