@@ -144,7 +144,7 @@ public final class Ledger {
         try {
             T current = setting.read();
             if (!setting.same(current, recorded.value())) {
-                setting.write(recorded.value());
+                setting.writeBack(recorded.value());
             }
             T after = setting.read();
             String change = setting.key() + " " + setting.format(current) + " → " + setting.format(after);

@@ -15,6 +15,14 @@ public interface Setting<T> {
 
     void write(T value) throws Exception;
 
+    /**
+     * Restore's write of the original; the same as {@link #write} unless bringing a setting back
+     * differs from setting it (a CPU set shared with other JVMs: only what this one changed).
+     */
+    default void writeBack(T original) throws Exception {
+        write(original);
+    }
+
     /** Whether a value read back counts as the one written. */
     default boolean same(T read, T written) {
         return Objects.equals(read, written);

@@ -50,7 +50,7 @@ public final class Cli {
             "  attach PID [OPTIONS]    load into a running JVM, or re-apply with new options",
             "  status PID [--json]     level, options, actions, stats, pinned threads",
             "  restore PID             roll every change back",
-            "  restore --stale [locks=DIR]  put back host-wide settings of JVMs that died without restoring",
+            "  restore --stale         put back host-wide settings of JVMs that ended without restoring",
             "  health PID              exit 0 when healthy, else 1 with one reason per line",
             "  plan [OPTIONS]          dry run on this host: what each action would do; changes nothing",
             "  flags LEVEL             launch flags for what a running JVM cannot change",
@@ -115,12 +115,8 @@ public final class Cli {
                 }
                 return status(TargetJvm.checkPid(rest.get(0)), json);
             case "restore":
-                expect(rest, 1, 2, command);
-                if ("--stale".equals(rest.get(0))) {
-                    return restoreStale(options(rest.subList(1, rest.size())));
-                }
                 expect(rest, 1, 1, command);
-                return restore(TargetJvm.checkPid(rest.get(0)));
+                return "--stale".equals(rest.get(0)) ? restoreStale() : restore(TargetJvm.checkPid(rest.get(0)));
             case "health":
                 expect(rest, 1, 1, command);
                 return health(TargetJvm.checkPid(rest.get(0)));
@@ -261,8 +257,8 @@ public final class Cli {
     }
 
     /** Journals of JVMs that ended without restoring: put back, then deleted; exit 1 if any setting stays. */
-    private int restoreStale(Options options) throws CommandException {
-        Path directory = HostJournal.directoryUnder(Path.of((String) options.value(OptionKey.LOCKS)));
+    private int restoreStale() throws CommandException {
+        Path directory = HostJournal.DIRECTORY;
         StaleJournals.Outcome outcome;
         try {
             outcome = StaleJournals.restore(directory, StaleJournals.KERNEL_FILES);
@@ -363,7 +359,7 @@ public final class Cli {
         table.rowWithDetail(held.isEmpty() ? "" : "another JVM's pinned threads hold these; this one takes the next"
                 + " free CPUs", "dedicated elsewhere", held.isEmpty() ? "ok" : "info", (held.isEmpty() ? "none"
                 : String.join(", ", held)) + " (locks in " + locks.directory() + ")");
-        List<JournalOwner> stale = StaleJournals.find(HostJournal.directoryUnder(profile.locks()));
+        List<JournalOwner> stale = StaleJournals.find(HostJournal.DIRECTORY);
         table.rowWithDetail(stale.isEmpty() ? "" : "java -jar sprint-opt.jar restore --stale", "stale journals",
                 stale.isEmpty() ? "ok" : "warn", stale.isEmpty() ? "none" : stale.size()
                 + " JVM(s) ended without putting host-wide settings back");

@@ -4,7 +4,6 @@ import io.sprint.opt.action.ActionRecord;
 import io.sprint.opt.action.ActionStatus;
 import io.sprint.opt.config.Collector;
 import io.sprint.opt.config.Level;
-import io.sprint.opt.config.OptionKey;
 import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.jdk.DiagnosticCommands;
@@ -25,7 +24,6 @@ import io.sprint.opt.stats.Stats;
 import io.sprint.opt.stats.SystemInfo;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -101,8 +99,7 @@ final class AgentRuntime implements OptimizerControl {
 
     /** Host-wide settings that JVMs which died without restoring left behind, said at every start. */
     private void warnStaleJournals() {
-        Path directory = HostJournal.directoryUnder(Path.of((String) options.value(OptionKey.LOCKS)));
-        List<JournalOwner> stale = StaleJournals.find(directory);
+        List<JournalOwner> stale = StaleJournals.find(HostJournal.DIRECTORY);
         if (!stale.isEmpty()) {
             Log.warn("host-wide settings left by %d JVM(s) that ended without restoring (%s): java -jar"
                     + " sprint-opt.jar restore --stale puts them back", stale.size(),

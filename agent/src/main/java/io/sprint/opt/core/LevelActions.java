@@ -89,7 +89,7 @@ public final class LevelActions implements Function<Profile, List<Action>> {
             actions.add(new IdleLimitAction(os, profile.idleMicros()));
         }
         if (profile.shield()) {
-            actions.addAll(shield(profile, os, pin.cores()));
+            actions.addAll(shield(os, pin.cores()));
         }
         if (profile.numa() && host.numaNodes() < 2) { // with more, thread-pinning places threads and their memory
             actions.add(new Skipped("numa-placement", host.numaNodes() + " node(s)",
@@ -108,12 +108,12 @@ public final class LevelActions implements Function<Profile, List<Action>> {
      * The dedicated CPUs kept for their threads alone: interrupts moved off them (and off their
      * idle SMT siblings), no idle state on them. Both outlive the JVM, so both are journaled.
      */
-    private static List<Action> shield(Profile profile, Platform os, CorePlan cores) {
+    private static List<Action> shield(Platform os, CorePlan cores) {
         if (cores == null || !cores.canPin()) {
             return List.of(new Skipped(SHIELD, "dedicated CPUs", "no dedicated CPUs to shield: pin= names the"
                     + " threads that get them, and the host must have a CPU to spare"));
         }
-        HostJournal journal = HostJournal.of(HostJournal.directoryUnder(profile.locks()));
+        HostJournal journal = HostJournal.current();
         return List.of(new IrqAffinityAction(os, cores.locked(), cores.others(), journal),
                 new ResumeLatencyAction(os, cores.dedicated(), journal));
     }

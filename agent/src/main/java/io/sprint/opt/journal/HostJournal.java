@@ -42,9 +42,20 @@ public final class HostJournal {
         this.owner = owner;
     }
 
-    /** The journal directory under the CPU locks' directory: {@code /run/sprint-opt/journal}. */
-    public static Path directoryUnder(Path locks) {
-        return locks.toAbsolutePath().normalize().resolve("journal");
+    /**
+     * Where every JVM of the host journals: one place, whatever each JVM's options, so that the
+     * next agent start and {@code restore --stale} find what any JVM left. /run is emptied at boot,
+     * as the settings are.
+     */
+    public static final Path DIRECTORY = Path.of("/run/sprint-opt/journal");
+
+    /** This JVM's journal in {@link #DIRECTORY}. */
+    public static HostJournal current() {
+        return of(DIRECTORY);
+    }
+
+    public Path directory() {
+        return directory;
     }
 
     /** This JVM's journal in {@code directory}. */
@@ -77,13 +88,26 @@ public final class HostJournal {
      * @throws IOException when the journal cannot be written
      */
     public synchronized void record(List<JournalEntry> originals) throws IOException {
-        boolean added = false;
+        boolean changed = false;
         for (JournalEntry entry : originals) {
-            added |= entries.putIfAbsent(entry.key(), entry) == null;
+            JournalEntry known = entries.get(entry.key());
+            if (known == null) {
+                entries.put(entry.key(), entry);
+                changed = true;
+            } else if (known.widens(entry)) {
+                // A re-apply that dedicates other CPUs: restore must put back those too.
+                entries.put(entry.key(), known.widenedBy(entry));
+                changed = true;
+            }
         }
-        if (added) {
+        if (changed) {
             save();
         }
+    }
+
+    /** What this JVM journaled of {@code key}, or null: the CPUs it took out since the original, and added. */
+    public synchronized JournalEntry entry(String key) {
+        return entries.get(key);
     }
 
     /** Forgets the settings {@code keep} rejects (put back, or never changed); deletes an empty journal. */

@@ -77,6 +77,23 @@ public record HostFile(Path path, Format format) {
         }
     }
 
+    /**
+     * Puts back what {@link #set} changed: {@code ours} as {@code original} had them, and the
+     * CPUs it had to add instead ({@code added}) taken away again, everyone else's CPUs left as
+     * they are now. A text file gets {@code original}.
+     */
+    public void putBack(String original, CpuList ours, CpuList added) throws IOException {
+        if (format == Format.TEXT) {
+            write(original);
+            return;
+        }
+        CpuList now = cpus(read());
+        CpuList next = now.minus(ours).minus(added).union(cpus(original).intersect(ours.union(added)));
+        if (!next.isEmpty() && !next.equals(now)) {
+            write(text(next));
+        }
+    }
+
     /** Whether {@code read} counts as {@code written}: the same text, or the same of {@code ours}. */
     public boolean same(String read, String written, CpuList ours) {
         if (format == Format.TEXT) {

@@ -7,6 +7,8 @@ import io.sprint.opt.action.Plan;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.journal.HostJournal;
 import io.sprint.opt.journal.JournalEntry;
+import io.sprint.opt.journal.StaleJournals;
+import io.sprint.opt.log.Log;
 import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.HostFile;
 import io.sprint.opt.platform.OsException;
@@ -46,6 +48,14 @@ abstract class HostFilesAction implements Action {
 
     /** The files to change, read now; an empty list when nothing needs changing. */
     protected abstract List<Change> changes() throws OsException, IOException;
+
+    /**
+     * Whether this JVM changed {@code file} and has not put it back: a re-apply must touch it
+     * again, or committing the new level would count it as no longer wanted and restore it.
+     */
+    protected final boolean changedByUs(HostFile file) {
+        return journal.holds(file.path().toString());
+    }
 
     /** What the record adds after the changes: a daemon that will undo them, say. */
     protected String afterword() {
@@ -88,10 +98,11 @@ abstract class HostFilesAction implements Action {
         }
         List<Change> changes;
         try {
+            adoptStale();
             changes = changes();
             List<JournalEntry> originals = new ArrayList<>();
             for (Change change : changes) {
-                originals.add(new JournalEntry(change.file(), change.file().read(), change.ours()));
+                originals.add(original(change));
             }
             journal.record(originals);
         } catch (OsException | IOException e) {
@@ -101,7 +112,7 @@ abstract class HostFilesAction implements Action {
         List<String> refused = new ArrayList<>();
         for (Change change : changes) {
             try {
-                changed.add(transaction.set(name, new HostFileSetting(change.file(), change.ours(), change.instead()),
+                changed.add(transaction.set(name, new HostFileSetting(change.file(), journal, change.instead()),
                         change.target()));
             } catch (IOException e) {
                 if (!HostFile.refusedByKernel(e)) {
@@ -130,6 +141,28 @@ abstract class HostFilesAction implements Action {
     }
 
     private static final int SHOWN = 24;
+
+    /**
+     * Puts back first what JVMs that ended without restoring left in the journal directory:
+     * otherwise their leftovers would be journaled as this JVM's originals, and restored as such.
+     */
+    private void adoptStale() throws IOException {
+        if (StaleJournals.find(journal.directory()).isEmpty()) {
+            return;
+        }
+        StaleJournals.Outcome stale = StaleJournals.restore(journal.directory(), StaleJournals.KERNEL_FILES);
+        Log.info("%s: first put back what %d JVM(s) that ended without restoring left: %s", name, stale.journals(),
+                String.join("; ", stale.lines()));
+    }
+
+    /** The file's value now, and the CPUs the change takes out and (an IRQ left with none) puts in. */
+    private static JournalEntry original(Change change) throws IOException {
+        HostFile file = change.file();
+        String now = file.read();
+        CpuList added = file.format() == HostFile.Format.TEXT ? CpuList.NONE
+                : file.cpus(change.target()).minus(file.cpus(now));
+        return new JournalEntry(file, now, change.ours(), added);
+    }
 
     private static String listed(List<Change> changes) {
         List<String> files = new ArrayList<>();

@@ -33,7 +33,7 @@ public final class IrqAffinityAction extends HostFilesAction {
         files.add(os.defaultIrqAffinity());
         for (HostFile file : files) {
             CpuList now = file.cpus(file.read());
-            if (!now.intersect(dedicated).isEmpty()) {
+            if (!now.intersect(dedicated).isEmpty() || changedByUs(file)) {
                 CpuList next = now.minus(dedicated);
                 String target = next.isEmpty() ? text(file, housekeeping) : text(file, next);
                 changes.add(new Change(file, target, dedicated, housekeeping));

@@ -155,6 +155,15 @@ class HostJournalTest {
     }
 
     @Test
+    void anInterruptThatHadOnlyOurCpusGetsExactlyThemBack() throws Exception {
+        irq.write("2");
+        irq.set("0", CpuList.of(2), CpuList.of(0));
+        assertEquals("0", irq.read(), "left with no CPU: the housekeeping one instead");
+        new JournalEntry(irq, "2", CpuList.of(2), CpuList.of(0)).putBack();
+        assertEquals("2", irq.read(), "the housekeeping CPU taken away again");
+    }
+
+    @Test
     void aJournalNamingAnotherFileIsRefusedNotWritten() throws Exception {
         JournalOwner dead = deadOwner();
         Path elsewhere = Files.writeString(Files.createTempFile("not-a-kernel-file", ""), "keep\n");

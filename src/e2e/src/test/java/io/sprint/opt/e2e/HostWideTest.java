@@ -100,6 +100,11 @@ class HostWideTest {
                 assertEquals(first.get(irq), later.get(irq), "IRQ " + irq + "'s CPU1 column grew in 10 s");
             }
 
+            Map<Path, String> shielded = HostSettings.snapshot();
+            Run again = Run.cli("attach", Long.toString(app.pid()), "level=turbo,pin=relay-*");
+            assertEquals(0, again.exit(), again.toString());
+            assertEquals(Map.of(), HostSettings.changedSince(shielded), "the same level again keeps the shield");
+
             Run restore = Run.cli("restore", Long.toString(app.pid()));
             assertEquals(0, restore.exit(), restore.toString());
             assertEquals(Map.of(), HostSettings.changedSince(before), "every file as before, byte for byte");
@@ -132,6 +137,23 @@ class HostWideTest {
         assertEquals(Map.of(), HostSettings.changedSince(before), "every file as before, byte for byte");
         assertEquals(List.of(), HostSettings.journals(), "no journal left");
         assertEquals("no stale journals in /run/sprint-opt/journal", Run.cli("restore", "--stale").out().trim());
+    }
+
+    @Test
+    void theNextJvmToShieldPutsBackWhatAKilledOneLeftBeforeJournalingItsOwn() throws Exception {
+        Jdk jdk = Jdk.targets().get(0);
+        try (Target killed = Target.relayApp(jdk, List.of(Artifacts.agentArg("level=turbo,pin=relay-*")), 60)) {
+            killed.awaitStderr("level turbo applied", Duration.ofSeconds(20));
+            killed.kill();
+        }
+        try (Target next = Target.relayApp(jdk, List.of(Artifacts.agentArg("level=turbo,pin=relay-*")), 60)) {
+            next.awaitStderr("level turbo applied", Duration.ofSeconds(20));
+            assertTrue(next.stderr().contains("irq-affinity: first put back what 1 JVM(s) that ended without restoring"
+                    + " left"), next.stderr());
+            assertEquals(1, HostSettings.journals().size(), "the killed JVM's journal is gone, this one's is there");
+            assertEquals(0, Run.cli("restore", Long.toString(next.pid())).exit());
+            assertEquals(Map.of(), HostSettings.changedSince(before), "its originals were the host's, not leftovers");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
