@@ -169,6 +169,6 @@ abstract class HostFilesAction implements Action {
         for (Change change : changes) {
             files.add(change.file() + " → " + change.target());
         }
-        return String.join(", ", files);
+        return shortened(files);
     }
 }
