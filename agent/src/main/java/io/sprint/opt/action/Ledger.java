@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,8 @@ import java.util.Set;
  */
 public final class Ledger {
     private final Map<String, Recorded<?>> originals = new LinkedHashMap<>();
+    /** Each setting as read back right after it was applied: what verify compares with. */
+    private final Map<String, Recorded<?>> applied = new LinkedHashMap<>();
 
     private record Recorded<T>(String action, Setting<T> setting, T value) {
     }
@@ -44,10 +47,60 @@ public final class Ledger {
             ActionRecord record = writeBack(originals.get(key));
             if (record.status() != ActionStatus.FAILED) {
                 originals.remove(key);
+                applied.remove(key);
             }
             records.add(record);
         }
         return records;
+    }
+
+    /** How many settings are applied now (what verify checks). */
+    public int appliedCount() {
+        return applied.size();
+    }
+
+    /** Every applied setting that no longer reads what was applied; a setting that cannot be read is drift too. */
+    public List<Drift> drift() {
+        List<Drift> drift = new ArrayList<>();
+        for (Recorded<?> setting : applied.values()) {
+            drift.addAll(driftOf(setting));
+        }
+        return drift;
+    }
+
+    private static <T> List<Drift> driftOf(Recorded<T> recorded) {
+        Setting<T> setting = recorded.setting();
+        try {
+            return setting.drift(recorded.value());
+        } catch (Exception e) {
+            return List.of(Drift.of(setting.key(), setting.format(recorded.value()), "unreadable: " + describe(e)));
+        }
+    }
+
+    /**
+     * Writes the applied value again to each setting named in {@code drifted}.
+     *
+     * @return one line per setting: what was put back, or why it could not be
+     */
+    public List<String> reapply(Collection<String> drifted) {
+        List<String> lines = new ArrayList<>();
+        for (String key : new LinkedHashSet<>(drifted)) {
+            Recorded<?> setting = applied.get(key);
+            if (setting != null) {
+                lines.add(reapplied(setting));
+            }
+        }
+        return lines;
+    }
+
+    private static <T> String reapplied(Recorded<T> recorded) {
+        Setting<T> setting = recorded.setting();
+        try {
+            setting.reapply(recorded.value());
+            return setting.key() + " → " + setting.format(recorded.value());
+        } catch (Exception e) {
+            return setting.key() + ": not put back: " + describe(e);
+        }
     }
 
     /**
@@ -57,6 +110,7 @@ public final class Ledger {
      */
     public final class Transaction {
         private final Map<String, Recorded<?>> before = new LinkedHashMap<>();
+        private final Map<String, Recorded<?>> appliedHere = new LinkedHashMap<>();
         private final Set<String> recordedHere = new HashSet<>();
 
         /**
@@ -81,6 +135,7 @@ public final class Ledger {
                 throw new IllegalStateException("read back " + setting.format(after) + " after writing "
                         + setting.format(target));
             }
+            appliedHere.put(key, new Recorded<>(action, setting, after));
             String change = key + " " + setting.format(current) + " → " + setting.format(after);
             return setting.same(current, target) ? change + " (already)" : change;
         }
@@ -109,9 +164,11 @@ public final class Ledger {
         public List<ActionRecord> commit() {
             List<String> stale = new ArrayList<>(originals.keySet());
             stale.removeAll(before.keySet());
+            applied.putAll(appliedHere);
             List<ActionRecord> records = new ArrayList<>();
             for (String key : restoreOrder(originals, stale)) {
                 ActionRecord record = writeBack(originals.get(key));
+                applied.remove(key);
                 if (record.status() != ActionStatus.FAILED) {
                     originals.remove(key);
                 }

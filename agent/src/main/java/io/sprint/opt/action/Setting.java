@@ -1,5 +1,6 @@
 package io.sprint.opt.action;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,21 @@ public interface Setting<T> {
      */
     default void writeBack(T original) throws Exception {
         write(original);
+    }
+
+    /**
+     * How this setting differs now from {@code applied}, the value read back when it was applied:
+     * one drift, or one per thread for a per-thread setting (threads started since are not
+     * drift: they get what the level gives new threads). Empty when it is still in force.
+     */
+    default List<Drift> drift(T applied) throws Exception {
+        T now = read();
+        return same(now, applied) ? List.of() : List.of(Drift.of(key(), format(applied), format(now)));
+    }
+
+    /** Puts back what {@link #drift} found: the default writes {@code applied} again. */
+    default void reapply(T applied) throws Exception {
+        write(applied);
     }
 
     /** Whether a value read back counts as the one written. */

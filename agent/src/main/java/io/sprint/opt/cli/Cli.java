@@ -52,6 +52,7 @@ public final class Cli {
             "  restore PID             roll every change back",
             "  restore --stale         put back host-wide settings of JVMs that ended without restoring",
             "  health PID              exit 0 when healthy, else 1 with one reason per line",
+            "  verify PID [--json] [--verbose]  is the level still in force: exit 0 yes, 1 drifted (one line each), 2 error",
             "  plan [OPTIONS]          dry run on this host: what each action would do; changes nothing",
             "  flags LEVEL             launch flags for what a running JVM cannot change",
             "  doctor [OPTIONS]        host readiness: privileges, limits, THP, isolated CPUs, NUMA, cgroups, IRQs",
@@ -117,6 +118,14 @@ public final class Cli {
             case "restore":
                 expect(rest, 1, 1, command);
                 return "--stale".equals(rest.get(0)) ? restoreStale() : restore(TargetJvm.checkPid(rest.get(0)));
+            case "verify":
+                expect(rest, 1, 3, command);
+                for (String flag : rest.subList(1, rest.size())) {
+                    if (!flag.equals("--json") && !flag.equals("--verbose")) {
+                        throw new UsageException("verify takes PID [--json] [--verbose], not " + flag);
+                    }
+                }
+                return verify(TargetJvm.checkPid(rest.get(0)), rest.contains("--json"), rest.contains("--verbose"));
             case "health":
                 expect(rest, 1, 1, command);
                 return health(TargetJvm.checkPid(rest.get(0)));
@@ -273,6 +282,39 @@ public final class Cli {
                     : outcome.left() + " setting(s) not put back; they stay journaled in " + directory);
         }
         return outcome.left() == 0 ? 0 : 1;
+    }
+
+    /** Exit 0 when everything applied reads as applied, 1 with one line per drift, 2 when it cannot tell. */
+    private int verify(String pid, boolean json, boolean verbose) {
+        try (TargetJvm jvm = TargetJvm.attach(pid)) {
+            CompositeData result = (CompositeData) invoke(jvm.optimizer(), Operation.VERIFY);
+            boolean inForce = (Boolean) result.get("in_force");
+            CompositeData[] drift = (CompositeData[]) result.get("drift");
+            if (json) {
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("pid", Long.parseLong(pid));
+                report.put("verification", result);
+                out.println(Json.write(report));
+                return inForce ? 0 : 1;
+            }
+            String level = (String) attribute(jvm.optimizer(), AttributeName.LEVEL);
+            out.println("JVM " + pid + ": level " + level + (inForce ? " in force" : " drifted, " + drift.length
+                    + " setting(s)") + " (" + result.get("settings") + " setting(s) and " + result.get("pinned_threads")
+                    + " pinned thread(s) read back)");
+            for (CompositeData found : drift) {
+                long tid = (Long) found.get("tid");
+                out.println("  " + found.get("setting") + (tid == 0 ? "" : " of thread " + found.get("thread") + " ("
+                        + tid + ")") + ": applied " + found.get("applied") + ", now " + found.get("now"));
+            }
+            if (verbose) {
+                out.println("applied:");
+                printActions((CompositeData[]) attribute(jvm.optimizer(), AttributeName.ACTIONS));
+            }
+            return inForce ? 0 : 1;
+        } catch (CommandException e) {
+            err.println("sprint-opt: " + e.getMessage());
+            return 2;
+        }
     }
 
     private int health(String pid) throws CommandException {

@@ -2,6 +2,7 @@ package io.sprint.opt.core;
 
 import io.sprint.opt.action.ActionRecord;
 import io.sprint.opt.action.ActionStatus;
+import io.sprint.opt.action.Drift;
 import io.sprint.opt.config.Collector;
 import io.sprint.opt.config.Level;
 import io.sprint.opt.config.Options;
@@ -15,6 +16,7 @@ import io.sprint.opt.mbean.MBeanRegistrar;
 import io.sprint.opt.mbean.OptimizerControl;
 import io.sprint.opt.metrics.RuntimeMeters;
 import io.sprint.opt.monitor.AdaptiveTuner;
+import io.sprint.opt.monitor.DriftWatch;
 import io.sprint.opt.pin.PinnedThreadRow;
 import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.stats.GcPauses;
@@ -24,8 +26,11 @@ import io.sprint.opt.stats.Stats;
 import io.sprint.opt.stats.SystemInfo;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The agent inside one JVM: its optimizer, its stats and its MBean. Created once per JVM. */
@@ -40,6 +45,8 @@ final class AgentRuntime implements OptimizerControl {
     private RuntimeStats stats;
     private GcPauses pauses;
     private volatile AgentServices services;
+    /** What the last check found; null before any. */
+    private volatile List<Drift> lastDrift;
     /** The options of the last apply: the services follow them, adaptive tuning varies their level. */
     private volatile Options options = Options.DEFAULTS;
 
@@ -88,7 +95,7 @@ final class AgentRuntime implements OptimizerControl {
         warnStaleJournals();
         runtimeStats();
         synchronized (this) {
-            services = new AgentServices(pauses, new MeterSource(), new AdaptiveStepper(), cpus);
+            services = new AgentServices(pauses, new MeterSource(), new AdaptiveStepper(), new DriftChecker(), cpus);
             services.configure(options);
         }
         if (atStartUp) {
@@ -138,6 +145,38 @@ final class AgentRuntime implements OptimizerControl {
         @Override
         public double gcCpuFraction() {
             return runtimeStats().gcCpuFraction();
+        }
+
+        @Override
+        public double drifted() {
+            List<Drift> drift = lastDrift;
+            return drift == null ? Double.NaN : drift.size();
+        }
+    }
+
+    /** The drift watch's way to the agent: the same check as verify, and putting drift back. */
+    private final class DriftChecker implements DriftWatch.Checker {
+        @Override
+        public List<Drift> check() {
+            return verify().drift();
+        }
+
+        @Override
+        public List<String> reapply(List<Drift> drift) {
+            synchronized (AgentRuntime.this) {
+                List<Drift> ofThreads = new ArrayList<>();
+                Set<String> ofSettings = new LinkedHashSet<>();
+                for (Drift found : drift) {
+                    if (ThreadPinning.isPinDrift(found)) {
+                        ofThreads.add(found);
+                    } else {
+                        ofSettings.add(found.setting());
+                    }
+                }
+                List<String> lines = new ArrayList<>(optimizer.reapply(ofSettings));
+                lines.addAll(pinning.reapply(ofThreads));
+                return lines;
+            }
         }
     }
 
@@ -220,12 +259,13 @@ final class AgentRuntime implements OptimizerControl {
         return running == null ? List.of() : running.adaptiveDecisions();
     }
 
-    /** Stops adaptive tuning first: it would otherwise apply a level again. */
+    /** Stops adaptive tuning and the drift watch first: they would otherwise change the JVM again. */
     @Override
     public synchronized Result restore() {
         if (services != null) {
-            services.stopAdaptive();
+            services.stopChanging();
         }
+        lastDrift = List.of();
         List<ActionRecord> records = optimizer.restore();
         boolean complete = records.stream().noneMatch(r -> r.status() == ActionStatus.FAILED);
         return new Result(complete, level(), records);
@@ -251,9 +291,29 @@ final class AgentRuntime implements OptimizerControl {
         return new Result(outcome.applied(), level(), outcome.actions());
     }
 
+    /** Health's reasons, with drift as the last check found it (a check is not made here: probes are frequent). */
     @Override
     public List<String> healthCheck() {
-        return HealthCheck.reasons(stats(), HealthCheck.Thresholds.of(options));
+        List<String> reasons = new ArrayList<>(HealthCheck.reasons(stats(), HealthCheck.Thresholds.of(options)));
+        List<Drift> drift = lastDrift;
+        if (drift != null && !drift.isEmpty()) {
+            reasons.add(drift.size() + " setting(s) drifted from level " + level() + ", first: " + drift.get(0));
+        }
+        return reasons;
+    }
+
+    @Override
+    public synchronized Verification verify() {
+        List<Drift> drift = new ArrayList<>(optimizer.drift());
+        drift.addAll(pinning.drift());
+        lastDrift = List.copyOf(drift);
+        return new Verification(drift.isEmpty(), optimizer.appliedSettings(), pinning.count(), lastDrift);
+    }
+
+    @Override
+    public List<Drift> drift() {
+        List<Drift> drift = lastDrift;
+        return drift == null ? List.of() : drift;
     }
 
     @Override

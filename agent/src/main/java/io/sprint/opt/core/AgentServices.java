@@ -8,6 +8,7 @@ import io.sprint.opt.metrics.MetricsEndpoint;
 import io.sprint.opt.metrics.RuntimeMeters;
 import io.sprint.opt.monitor.AdaptivePolicy;
 import io.sprint.opt.monitor.AdaptiveTuner;
+import io.sprint.opt.monitor.DriftWatch;
 import io.sprint.opt.monitor.HiccupMeter;
 import io.sprint.opt.monitor.MonitorThread;
 import io.sprint.opt.stats.GcPauses;
@@ -15,10 +16,10 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * What runs beside the level: the {@code /metrics} endpoint, the hiccup meter and adaptive
- * tuning. Every apply reconfigures them from its options (what is unchanged keeps running).
- * Restore stops adaptive tuning, which would otherwise re-apply a level; metrics and hiccups
- * go on measuring the restored JVM.
+ * What runs beside the level: the {@code /metrics} endpoint, the hiccup meter, adaptive tuning
+ * and the drift watch. Every apply reconfigures them from its options (what is unchanged keeps
+ * running). Restore stops adaptive tuning and the drift watch, which would otherwise change the
+ * JVM again; metrics and hiccups go on measuring the restored JVM.
  */
 final class AgentServices {
     private final GcPauses pauses;
@@ -26,6 +27,7 @@ final class AgentServices {
     private final AdaptiveTuner.Stepper stepper;
     private final int cpus;
     private final MonitorThread monitor = new MonitorThread();
+    private final DriftWatch driftWatch;
     private RuntimeMeters meters;
     private GcPauses.PauseSink metersGcSink;
     private LongConsumer metersHiccupSink;
@@ -34,8 +36,10 @@ final class AgentServices {
     private HiccupMeter hiccups;
     private AdaptiveTuner tuner;
 
-    AgentServices(GcPauses pauses, RuntimeMeters.Source source, AdaptiveTuner.Stepper stepper, int cpus) {
+    AgentServices(GcPauses pauses, RuntimeMeters.Source source, AdaptiveTuner.Stepper stepper,
+                  DriftWatch.Checker drift, int cpus) {
         this.pauses = pauses;
+        this.driftWatch = new DriftWatch(drift);
         this.source = source;
         this.stepper = stepper;
         this.cpus = cpus;
@@ -46,6 +50,8 @@ final class AgentServices {
         configureHiccups(options.flag(OptionKey.HICCUP));
         configureAdaptive(options.flag(OptionKey.ADAPTIVE), AdaptivePolicy.Config.of(options));
         monitor.run(hiccups, tuner);
+        driftWatch.run(DriftWatch.Mode.of((String) options.value(OptionKey.DRIFT)),
+                options.integer(OptionKey.DRIFT_INTERVAL));
     }
 
     private void configureMetrics(HostPort wanted) {
@@ -120,7 +126,13 @@ final class AgentServices {
         }
     }
 
-    /** Stops adaptive tuning alone (restore). */
+    /** Restore: stops what would change the JVM again, adaptive tuning and the drift watch. */
+    synchronized void stopChanging() {
+        driftWatch.stop();
+        stopAdaptive();
+    }
+
+    /** Stops adaptive tuning alone. */
     synchronized void stopAdaptive() {
         if (tuner != null) {
             pauses.removeSink(tuner.gcPauseSink());

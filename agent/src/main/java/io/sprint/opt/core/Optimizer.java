@@ -3,6 +3,7 @@ package io.sprint.opt.core;
 import io.sprint.opt.action.Action;
 import io.sprint.opt.action.ActionRecord;
 import io.sprint.opt.action.ActionStatus;
+import io.sprint.opt.action.Drift;
 import io.sprint.opt.action.Ledger;
 import io.sprint.opt.action.Plan;
 import io.sprint.opt.config.Level;
@@ -11,6 +12,7 @@ import io.sprint.opt.config.Options;
 import io.sprint.opt.config.Profile;
 import io.sprint.opt.log.Log;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,20 @@ public final class Optimizer {
     /** Whether restore still has to put the setting {@code key} back. */
     public synchronized boolean holds(String key) {
         return ledger.holds(key);
+    }
+
+    /** Every applied setting that no longer reads what was applied. */
+    public synchronized List<Drift> drift() {
+        return ledger.drift();
+    }
+
+    /** Writes the applied value again to the settings named; one line each. */
+    public synchronized List<String> reapply(Collection<String> keys) {
+        return ledger.reapply(keys);
+    }
+
+    public synchronized int appliedSettings() {
+        return ledger.appliedCount();
     }
 
     public State state() {

@@ -11,7 +11,8 @@ public enum AttributeName {
     ACTIONS("Actions", "the action ledger of the last apply or restore"),
     PINNED_THREADS("PinnedThreads", "threads pinned to dedicated cores"),
     SYSTEM_INFO("SystemInfo", "host and JVM facts"),
-    ADAPTIVE_DECISIONS("AdaptiveDecisions", "adaptive=true: its last decisions, oldest first");
+    ADAPTIVE_DECISIONS("AdaptiveDecisions", "adaptive=true: its last decisions, oldest first"),
+    DRIFT("Drift", "settings that no longer read what the level applied, as the last check (verify, drift=) found");
 
     private final String jmxName;
     private final String description;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /** The MBean's operations, by the names JMX clients (and the CLI) invoke them. */
 public enum Operation {
-    RESTORE("restore"), APPLY("apply"), HEALTH_CHECK("healthCheck"), TRIGGER_GC("triggerGc");
+    RESTORE("restore"), APPLY("apply"), HEALTH_CHECK("healthCheck"), TRIGGER_GC("triggerGc"), VERIFY("verify");
 
     private final String jmxName;
 

@@ -1,6 +1,7 @@
 package io.sprint.opt.mbean;
 
 import io.sprint.opt.action.ActionRecord;
+import io.sprint.opt.action.Drift;
 import io.sprint.opt.pin.PinnedThreadRow;
 import io.sprint.opt.stats.Stats;
 import io.sprint.opt.stats.SystemInfo;
@@ -19,6 +20,13 @@ public interface OptimizerControl {
      * already have changed.
      */
     record Result(boolean succeeded, String level, List<ActionRecord> actions) {
+    }
+
+    /**
+     * What one verify found: whether everything applied still reads as applied, how many settings
+     * and pinned threads were read back, and each drift.
+     */
+    record Verification(boolean inForce, int settings, int pinnedThreads, List<Drift> drift) {
     }
 
     String level();
@@ -47,4 +55,10 @@ public interface OptimizerControl {
     List<String> healthCheck();
 
     String triggerGc();
+
+    /** Reads back, now, every setting applied and every pinned thread; remembers the drift for {@link #drift}. */
+    Verification verify();
+
+    /** The drift the last check found (verify or the drift watch); empty before any. */
+    List<Drift> drift();
 }

@@ -1,6 +1,7 @@
 package io.sprint.opt.mbean;
 
 import io.sprint.opt.action.ActionRecord;
+import io.sprint.opt.action.Drift;
 import io.sprint.opt.pin.PinnedThreadRow;
 import io.sprint.opt.stats.Stats;
 import io.sprint.opt.stats.SystemInfo;
@@ -65,6 +66,9 @@ public final class OptimizerMBean implements DynamicMBean {
                     MBeanOperationInfo.INFO),
             operation(Operation.TRIGGER_GC, "run a full GC and report what it freed", SimpleType.STRING,
                     MBeanOperationInfo.ACTION),
+            operation(Operation.VERIFY, "read back now every setting the level applied and every pinned thread;"
+                    + " returns whether all is in force, and each drift", open.of(OptimizerControl.Verification.class,
+                    "what one verify found: in force or not, what was read back, each drift"), MBeanOperationInfo.INFO),
         };
         return new OpenMBeanInfoSupport(OptimizerMBean.class.getName(),
                 "sprint-opt: the JVM's latency profile, its actions and live stats", attributes,
@@ -85,6 +89,8 @@ public final class OptimizerMBean implements DynamicMBean {
                 return open.of(SystemInfo.class, "host and JVM facts (GetSystemInfo)");
             case ADAPTIVE_DECISIONS:
                 return ArrayType.getArrayType(SimpleType.STRING);
+            case DRIFT:
+                return open.arrayOf(Drift.class, "a setting that no longer reads what the level applied");
             default:
                 return SimpleType.STRING;
         }
@@ -118,6 +124,8 @@ public final class OptimizerMBean implements DynamicMBean {
                     return open.data(control.pinnedThreads());
                 case SYSTEM_INFO:
                     return open.data(control.systemInfo());
+                case DRIFT:
+                    return open.data(control.drift());
                 default:
                     return control.adaptiveDecisions().toArray(new String[0]);
             }
@@ -166,6 +174,8 @@ public final class OptimizerMBean implements DynamicMBean {
                     return open.data(control.apply((String) params[0]));
                 case HEALTH_CHECK:
                     return control.healthCheck().toArray(new String[0]);
+                case VERIFY:
+                    return open.data(control.verify());
                 default:
                     return control.triggerGc();
             }

@@ -43,6 +43,9 @@ public final class RuntimeMeters implements AutoCloseable {
         int pinnedThreads();
 
         double gcCpuFraction();
+
+        /** Settings that drifted from the level at the last check; NaN before any check. */
+        double drifted();
     }
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -75,6 +78,8 @@ public final class RuntimeMeters implements AutoCloseable {
         gauge("runtime.optimization.healthy", null, "1 when the health check passes, else 0", source,
                 s -> s.healthy() ? 1 : 0);
         gauge("runtime.pinned.threads", null, "Threads pinned by pin=", source, Source::pinnedThreads);
+        gauge("runtime.optimization.drift", null, "Settings that no longer read what the level applied, at the last"
+                + " check (verify or drift=); NaN before any", source, Source::drifted);
         // a series per pause collector from the start, so dashboards show zeros rather than nothing
         ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .filter(b -> GcPauses.isPauseBean(b.getName()))

@@ -1,5 +1,6 @@
 package io.sprint.opt.pin;
 
+import io.sprint.opt.action.Drift;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.platform.Capability;
@@ -419,6 +420,69 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
     }
 
     /** The selected threads still alive, as the MXBean shows them. */
+    /** The kinds of drift of a pinned thread, as {@link Drift#setting} names them. */
+    static final String CPU_DRIFT = "pinned CPU";
+    static final String POLICY_DRIFT = "pinned policy";
+
+    /**
+     * Each pinned thread whose CPU or policy is no longer what it was given (by taskset or chrt
+     * from outside). A thread inside Thread.start has stepped aside on purpose: not drift.
+     */
+    synchronized List<Drift> drift() {
+        List<Drift> drift = new ArrayList<>();
+        for (PinnedThread record : byTid.values()) {
+            if (record.starting > 0) {
+                continue;
+            }
+            String name = record.thread.getName();
+            try {
+                if (record.cpu >= 0) {
+                    BitSet now = os.affinity(record.tid);
+                    if (!now.equals(single(record.cpu))) {
+                        drift.add(new Drift(CPU_DRIFT, Integer.toString(record.cpu), CpuList.of(now).toString(), name,
+                                record.tid));
+                    }
+                }
+                if (record.scheduling != null) {
+                    Scheduling now = os.scheduling(record.tid);
+                    if (!now.equals(record.scheduling)) {
+                        drift.add(new Drift(POLICY_DRIFT, record.scheduling.toString(), now.toString(), name,
+                                record.tid));
+                    }
+                }
+            } catch (OsException e) {
+                if (!e.noSuchThread()) {
+                    drift.add(new Drift(CPU_DRIFT, Integer.toString(record.cpu), "unreadable: " + e.getMessage(), name,
+                            record.tid));
+                }
+            }
+        }
+        return drift;
+    }
+
+    /** Gives the threads of {@code drift} their CPU and policy again; one line per thread. */
+    synchronized List<String> reapply(List<Drift> drift) {
+        List<String> lines = new ArrayList<>();
+        for (Drift found : drift) {
+            PinnedThread record = byTid.get(found.tid());
+            if (record == null) {
+                continue;
+            }
+            try {
+                if (found.setting().equals(CPU_DRIFT) && record.cpu >= 0) {
+                    os.setAffinity(record.tid, single(record.cpu));
+                    lines.add(record.thread.getName() + " (" + record.tid + ") → CPU " + record.cpu);
+                } else if (found.setting().equals(POLICY_DRIFT) && record.scheduling != null) {
+                    os.setScheduling(record.tid, record.scheduling);
+                    lines.add(record.thread.getName() + " (" + record.tid + ") → " + record.scheduling);
+                }
+            } catch (OsException e) {
+                lines.add(record.thread.getName() + " (" + record.tid + "): not put back: " + e.getMessage());
+            }
+        }
+        return lines;
+    }
+
     List<PinnedThread> threads() {
         List<PinnedThread> alive = new ArrayList<>();
         for (PinnedThread record : pinned.values()) {

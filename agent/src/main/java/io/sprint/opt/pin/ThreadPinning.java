@@ -1,5 +1,6 @@
 package io.sprint.opt.pin;
 
+import io.sprint.opt.action.Drift;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.platform.Platform;
@@ -172,6 +173,23 @@ public final class ThreadPinning {
             }
         }
         return rows;
+    }
+
+    /** Pinned threads whose CPU or policy someone changed since; empty when nothing is pinned. */
+    public List<Drift> drift() {
+        ThreadPinner current = pinner;
+        return current == null ? List.of() : current.drift();
+    }
+
+    /** Whether {@code drift} is a pinned thread's (put back here) rather than a setting's. */
+    public static boolean isPinDrift(Drift drift) {
+        return drift.setting().equals(ThreadPinner.CPU_DRIFT) || drift.setting().equals(ThreadPinner.POLICY_DRIFT);
+    }
+
+    /** Gives drifted pinned threads their CPU and policy again. */
+    public List<String> reapply(List<Drift> drift) {
+        ThreadPinner current = pinner;
+        return current == null ? List.of() : current.reapply(drift);
     }
 
     public int virtualThreadsSeen() {

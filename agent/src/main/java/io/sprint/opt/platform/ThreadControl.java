@@ -18,6 +18,11 @@ public interface ThreadControl {
         throw ((Platform) this).unsupported(Capability.THREAD_AFFINITY);
     }
 
+    /** The OS's name of thread {@code tid} (Linux: its comm, the first 15 characters), or "" where unknown. */
+    default String threadName(long tid) {
+        return "";
+    }
+
     default BitSet affinity(long tid) throws OsException {
         throw ((Platform) this).unsupported(Capability.THREAD_AFFINITY);
     }

@@ -1,10 +1,13 @@
 package io.sprint.opt.tune;
 
+import io.sprint.opt.action.Drift;
 import io.sprint.opt.action.Setting;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -123,6 +126,47 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
             }
         }
         return true;
+    }
+
+    /**
+     * Per thread: each thread that ran when the level was applied (those in {@code applied}),
+     * still runs and is not tuned one by one now, whose value differs. Threads started since get
+     * what their creator had, which is what the level gives new threads: not drift.
+     */
+    @Override
+    public List<Drift> drift(PerThread<V> applied) throws OsException {
+        List<Drift> drift = new ArrayList<>();
+        for (long tid : platform.threads()) {
+            V wanted = applied.byTid().get(tid);
+            if (wanted == null || tunedElsewhere.test(tid)) {
+                continue;
+            }
+            try {
+                V now = getter.get(tid);
+                if (!now.equals(wanted)) {
+                    drift.add(new Drift(key, display.apply(wanted), display.apply(now), platform.threadName(tid), tid));
+                }
+            } catch (OsException e) {
+                if (!e.noSuchThread()) {
+                    throw e;
+                }
+            }
+        }
+        return drift;
+    }
+
+    /** Only the drifted threads get their applied value again. */
+    @Override
+    public void reapply(PerThread<V> applied) throws OsException {
+        for (Drift drift : drift(applied)) {
+            try {
+                setter.set(drift.tid(), applied.byTid().get(drift.tid()));
+            } catch (OsException e) {
+                if (!e.noSuchThread()) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** "every thread 1" for a target; "23 threads 0-1, 2 threads 1" for what was read. */

@@ -132,4 +132,43 @@ class LedgerTest {
         assertEquals(5, a.value);
         assertTrue(ledger.isEmpty());
     }
+
+    @Test
+    void driftIsWhatNoLongerReadsAsAppliedAndReapplyPutsItBack() throws Exception {
+        Ledger.Transaction tx = ledger.begin();
+        tx.set("x", a, 10);
+        tx.set("y", b, 20);
+        tx.commit();
+        assertEquals(List.of(), ledger.drift());
+        assertEquals(2, ledger.appliedCount());
+
+        b.value = 70; // jcmd VM.set_flag, from outside
+        assertEquals(List.of(Drift.of("b", "20", "70")), ledger.drift());
+        assertEquals(List.of("b → 20"), ledger.reapply(List.of("b")));
+        assertEquals(20, b.value);
+        assertEquals(List.of(), ledger.drift());
+    }
+
+    @Test
+    void aRolledBackAttemptIsNotVerifiedAndARestoredSettingIsNoLongerApplied() throws Exception {
+        Ledger.Transaction failed = ledger.begin();
+        failed.set("x", a, 10);
+        failed.rollback();
+        assertEquals(0, ledger.appliedCount(), "rolled back: nothing applied to verify");
+
+        Ledger.Transaction first = ledger.begin();
+        first.set("x", a, 10);
+        first.set("y", b, 20);
+        first.commit();
+        Ledger.Transaction second = ledger.begin();
+        second.set("x", a, 11);
+        second.commit(); // b is no longer the level's: restored
+        assertEquals(1, ledger.appliedCount());
+        b.value = 99;
+        assertEquals(List.of(), ledger.drift(), "b is restored: not drift");
+        a.value = 10;
+        assertEquals(List.of(Drift.of("a", "11", "10")), ledger.drift(), "compared with the newer level's value");
+        ledger.restoreAll();
+        assertEquals(List.of(), ledger.drift());
+    }
 }

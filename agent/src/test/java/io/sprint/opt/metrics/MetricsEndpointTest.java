@@ -39,6 +39,11 @@ class MetricsEndpointTest {
         public double gcCpuFraction() {
             return 0.125;
         }
+
+        @Override
+        public double drifted() {
+            return 0;
+        }
     };
 
     @Test

@@ -358,6 +358,11 @@ public final class LinuxPlatform implements Platform {
     }
 
     @Override
+    public String threadName(long tid) {
+        return LinuxHost.read(TASKS.resolve(Long.toString(tid)).resolve("comm")).orElse("");
+    }
+
+    @Override
     public long idleLimitMicros() throws OsException {
         return hostWide.idleLimitMicros();
     }
