@@ -33,7 +33,7 @@ class ArchitectureTest {
             Map.entry("action", 3), Map.entry("journal", 3), Map.entry("platform.linux", 3), Map.entry("platform.macos", 3),
             Map.entry("platform.windows", 3),
             Map.entry("platform", 2), Map.entry("jdk", 2),
-            Map.entry("config", 1), Map.entry("threads", 1),
+            Map.entry("config", 1), Map.entry("threads", 1), Map.entry("events", 1),
             Map.entry("log", 0));
     private static final Path SOURCES = Path.of("src/main/java/io/sprint/opt");
     private static final Pattern REFERENCE = Pattern.compile("\\bio\\.sprint\\.opt\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z]");

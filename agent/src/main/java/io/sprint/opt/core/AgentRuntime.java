@@ -7,6 +7,7 @@ import io.sprint.opt.config.Collector;
 import io.sprint.opt.config.Level;
 import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
+import io.sprint.opt.events.FlightEvents;
 import io.sprint.opt.jdk.DiagnosticCommands;
 import io.sprint.opt.journal.HostJournal;
 import io.sprint.opt.journal.JournalOwner;
@@ -31,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The agent inside one JVM: its optimizer, its stats and its MBean. Created once per JVM. */
@@ -93,6 +95,7 @@ final class AgentRuntime implements OptimizerControl {
      */
     void publish(boolean atStartUp) {
         warnStaleJournals();
+        FlightEvents.listen(new InForce());
         runtimeStats();
         synchronized (this) {
             services = new AgentServices(pauses, new MeterSource(), new AdaptiveStepper(), new DriftChecker(), cpus);
@@ -154,6 +157,19 @@ final class AgentRuntime implements OptimizerControl {
         }
     }
 
+    /** For JFR's Level event: the level in force, its options, each action's name and status. */
+    private final class InForce implements Supplier<String[]> {
+        @Override
+        public String[] get() {
+            Optimizer.State state = optimizer.state();
+            StringBuilder actions = new StringBuilder();
+            for (ActionRecord record : state.actions()) {
+                actions.append(actions.length() == 0 ? "" : ", ").append(record.name()).append(' ').append(record.status());
+            }
+            return new String[] {state.levelId(), state.options().toString(), actions.toString()};
+        }
+    }
+
     /** The drift watch's way to the agent: the same check as verify, and putting drift back. */
     private final class DriftChecker implements DriftWatch.Checker {
         @Override
@@ -175,6 +191,10 @@ final class AgentRuntime implements OptimizerControl {
                 }
                 List<String> lines = new ArrayList<>(optimizer.reapply(ofSettings));
                 lines.addAll(pinning.reapply(ofThreads));
+                for (Drift repaired : drift) {
+                    FlightEvents.drift(true, repaired.setting(), repaired.applied(), repaired.now(), repaired.thread(),
+                            repaired.tid());
+                }
                 return lines;
             }
         }
@@ -302,10 +322,17 @@ final class AgentRuntime implements OptimizerControl {
         return reasons;
     }
 
+    /** Each drift not found by the previous check becomes a JFR event. */
     @Override
     public synchronized Verification verify() {
         List<Drift> drift = new ArrayList<>(optimizer.drift());
         drift.addAll(pinning.drift());
+        List<Drift> before = lastDrift == null ? List.of() : lastDrift;
+        for (Drift found : drift) {
+            if (!before.contains(found)) {
+                FlightEvents.drift(false, found.setting(), found.applied(), found.now(), found.thread(), found.tid());
+            }
+        }
         lastDrift = List.copyOf(drift);
         return new Verification(drift.isEmpty(), optimizer.appliedSettings(), pinning.count(), lastDrift);
     }

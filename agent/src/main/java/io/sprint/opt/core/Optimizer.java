@@ -10,6 +10,7 @@ import io.sprint.opt.config.Level;
 import io.sprint.opt.config.LevelSpec;
 import io.sprint.opt.config.Options;
 import io.sprint.opt.config.Profile;
+import io.sprint.opt.events.FlightEvents;
 import io.sprint.opt.log.Log;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -104,6 +105,7 @@ public final class Optimizer {
             for (Action action : actionsFor.apply(profile)) {
                 long start = System.nanoTime();
                 ActionRecord record = action.apply(transaction);
+                recordInFlight(record);
                 Log.debug("level %s: %s in %d ms", level, record, (System.nanoTime() - start) / 1_000_000);
                 records.add(record);
             }
@@ -112,13 +114,18 @@ public final class Optimizer {
             failed.forEach(r -> Log.warn("level %s: %s failed: %s", level, r.name(), r.detail()));
             boolean last = i == chain.size() - 1;
             if (!failed.isEmpty() && (!last || options.strict())) {
-                transaction.rollback().forEach(r -> Log.debug("rollback %s", r));
+                for (ActionRecord rolledBack : transaction.rollback()) {
+                    recordInFlight(rolledBack);
+                    Log.debug("rollback %s", rolledBack);
+                }
                 Log.warn("level %s: %d action(s) failed, rolled back%s", level, failed.size(),
                         last ? "" : "; trying " + chain.get(i + 1).level());
                 lastRecords = records;
                 continue;
             }
-            records.addAll(transaction.commit());
+            List<ActionRecord> restoredByCommit = transaction.commit();
+            restoredByCommit.forEach(Optimizer::recordInFlight);
+            records.addAll(restoredByCommit);
             publish(new State(level, true, options, profile, List.copyOf(records)));
             Outcome outcome = new Outcome(true, level, state.actions());
             warnDenied(level, records);
@@ -152,6 +159,7 @@ public final class Optimizer {
     /** Returns every setting the agent changed to its original, newest first. */
     public synchronized List<ActionRecord> restore() {
         List<ActionRecord> records = ledger.restoreAll();
+        records.forEach(Optimizer::recordInFlight);
         records.stream().filter(r -> r.status() == ActionStatus.FAILED)
                 .forEach(r -> Log.warn("restore: %s failed: %s", r.name(), r.detail()));
         boolean complete = ledger.isEmpty();
@@ -169,6 +177,11 @@ public final class Optimizer {
                     .map(Action::plan).collect(Collectors.toList()));
         }
         return plans;
+    }
+
+    /** A JFR event per action record, for a recording running now (none costs a volatile read). */
+    private static void recordInFlight(ActionRecord record) {
+        FlightEvents.action(record.name(), record.target(), record.status().id(), record.explained());
     }
 
     private void publish(State next) {

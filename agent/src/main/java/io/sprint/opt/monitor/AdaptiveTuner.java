@@ -2,6 +2,7 @@ package io.sprint.opt.monitor;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.sprint.opt.config.Level;
+import io.sprint.opt.events.FlightEvents;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.stats.DurationRecorder;
 import io.sprint.opt.stats.GcPauses;
@@ -92,6 +93,7 @@ public final class AdaptiveTuner {
         String failure = stepper.stepTo(decision.to());
         String line = failure == null ? decision.toString() : decision + "; not applied: " + failure;
         Log.info("adaptive: %s", line);
+        FlightEvents.adaptiveStep(line, failure == null);
         remember(line);
     }
 

@@ -1,5 +1,6 @@
 package io.sprint.opt.monitor;
 
+import io.sprint.opt.events.FlightEvents;
 import io.sprint.opt.stats.DurationRecorder;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,7 +32,9 @@ public final class HiccupMeter {
     void sample() {
         long start = System.nanoTime();
         LockSupport.parkNanos(INTERVAL_NANOS);
-        record(System.nanoTime() - start - INTERVAL_NANOS);
+        long late = System.nanoTime() - start - INTERVAL_NANOS;
+        record(late);
+        FlightEvents.hiccup(late);
     }
 
     /** Records one lateness, and for a stall the waits it hid. */

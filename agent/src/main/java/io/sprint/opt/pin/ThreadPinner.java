@@ -2,6 +2,7 @@ package io.sprint.opt.pin;
 
 import io.sprint.opt.action.Drift;
 import io.sprint.opt.config.CpuList;
+import io.sprint.opt.events.FlightEvents;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.OsException;
@@ -256,6 +257,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
                 }
             }
         }
+        FlightEvents.threadPin(true, thread.getName(), tid, record.cpu, record.policy());
         return record;
     }
 
@@ -332,6 +334,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         PinnedThread record = pinned.remove(thread);
         if (record != null) {
             byTid.remove(record.tid);
+            FlightEvents.threadPin(false, thread.getName(), record.tid, -1, "ended");
             if (record.cpu >= 0) {
                 Log.debug("pin: %s ended, CPU %d released", thread.getName(), record.cpu);
                 release(record);
@@ -370,6 +373,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
      * the slack; a negative slack, one never read, is left alone).
      */
     private void giveBack(PinnedThread record, BitSet cpus, long slack) throws OsException {
+        FlightEvents.threadPin(false, record.thread.getName(), record.tid, -1, record.originalScheduling.toString());
         if (record.scheduling != null) {
             os.setScheduling(record.tid, record.originalScheduling);
         }
@@ -419,7 +423,6 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         return failures;
     }
 
-    /** The selected threads still alive, as the MXBean shows them. */
     /** The kinds of drift of a pinned thread, as {@link Drift#setting} names them. */
     static final String CPU_DRIFT = "pinned CPU";
     static final String POLICY_DRIFT = "pinned policy";
@@ -483,6 +486,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         return lines;
     }
 
+    /** The selected threads still alive, as the MXBean shows them. */
     List<PinnedThread> threads() {
         List<PinnedThread> alive = new ArrayList<>();
         for (PinnedThread record : pinned.values()) {
