@@ -47,6 +47,8 @@ public enum OptionKey {
     METRICS("metrics", Kind.HOST_PORT, null, "off",
             "Prometheus endpoint GET /metrics; host 127.0.0.1 unless given"),
     HICCUP("hiccup", Kind.BOOLEAN, false, "false", "the hiccup meter: a jHiccup-style stall sampler"),
+    HICCUP_LOG("hiccup.log", Kind.OUTPUT_FILE, null, "off",
+            "jHiccup-compatible interval histograms (HdrHistogram log, 5 s) written to this file; turns the meter on"),
     ADAPTIVE("adaptive", Kind.BOOLEAN, false, "false", "adaptive level tuning"),
     ADAPTIVE_TARGET("adaptive.target", Kind.decimal("a latency in ms", 0, 60_000, "10 or 0.5"), 10.0, "10",
             "the p99 latency adaptive tuning aims under"),
@@ -151,6 +153,7 @@ public enum OptionKey {
         static final Kind HOST_PORT = new Kind(Type.HOST_PORT, "PORT or HOST:PORT with a port from 1 to 65535", 0, 0);
         static final Kind VERBOSITY = new Kind(Type.VERBOSITY, "quiet, info or debug", 0, 0);
         static final Kind DIRECTORY = new Kind(Type.PATH, "a directory path (created if missing)", 0, 0);
+        static final Kind OUTPUT_FILE = new Kind(Type.PATH, "a file path (created, or truncated if it exists)", 0, 0);
         static final Kind PATH = new Kind(Type.PATH, "the path of a regular file of key=value lines, at most 64 KiB,"
                 + " that only its owner (the JVM's user or root) may write", 0, 0);
 

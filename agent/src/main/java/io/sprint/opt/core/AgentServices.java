@@ -9,9 +9,12 @@ import io.sprint.opt.metrics.RuntimeMeters;
 import io.sprint.opt.monitor.AdaptivePolicy;
 import io.sprint.opt.monitor.AdaptiveTuner;
 import io.sprint.opt.monitor.DriftWatch;
+import io.sprint.opt.monitor.HiccupLog;
 import io.sprint.opt.monitor.HiccupMeter;
 import io.sprint.opt.monitor.MonitorThread;
 import io.sprint.opt.stats.GcPauses;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -34,6 +37,7 @@ final class AgentServices {
     private MetricsEndpoint endpoint;
     private HostPort requestedAddress;
     private HiccupMeter hiccups;
+    private HiccupLog hiccupLog;
     private AdaptiveTuner tuner;
 
     AgentServices(GcPauses pauses, RuntimeMeters.Source source, AdaptiveTuner.Stepper stepper,
@@ -47,7 +51,9 @@ final class AgentServices {
 
     synchronized void configure(Options options) {
         configureMetrics(options.metrics());
-        configureHiccups(options.flag(OptionKey.HICCUP));
+        String logPath = (String) options.value(OptionKey.HICCUP_LOG);
+        configureHiccups(options.flag(OptionKey.HICCUP) || logPath != null);
+        configureHiccupLog(logPath == null ? null : Path.of(logPath));
         configureAdaptive(options.flag(OptionKey.ADAPTIVE), AdaptivePolicy.Config.of(options));
         monitor.run(hiccups, tuner);
         driftWatch.run(DriftWatch.Mode.of((String) options.value(OptionKey.DRIFT)),
@@ -110,6 +116,24 @@ final class AgentServices {
         } else if (!wanted && hiccups != null) {
             hiccups = null;
             Log.info("hiccup meter off");
+        }
+    }
+
+    private void configureHiccupLog(Path wanted) {
+        if (hiccupLog != null && (wanted == null || !hiccupLog.path().equals(wanted) || hiccups == null)) {
+            hiccupLog.close();
+            Log.info("hiccup log %s closed", hiccupLog.path());
+            hiccupLog = null;
+        }
+        if (wanted == null || hiccupLog != null) {
+            return;
+        }
+        try {
+            hiccupLog = HiccupLog.open(wanted);
+            hiccups.addSink(hiccupLog);
+            Log.info("hiccup log: interval histograms every 5 s to %s", wanted);
+        } catch (IOException | RuntimeException e) {
+            Log.warn("hiccup log: cannot write %s (hiccup.log=%s): %s; the meter runs on", wanted, wanted, e.getMessage());
         }
     }
 

@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * sprint-opt's JFR events in a recording started with {@code jcmd JFR.start} across an attach, a
  * pin, a stall, a drift and a restore, read back with the JDK's own {@code jfr print}: each with
- * its fields, from event classes that live in the agent's isolated class loader.
+ * its fields, from event classes that live in the agent's isolated class loader; and the hiccup
+ * log, read by HdrHistogram's own HistogramLogProcessor.
  */
 class FlightEventsTest {
 
@@ -66,5 +70,24 @@ class FlightEventsTest {
             }
         }
         throw new AssertionError("no relay thread");
+    }
+
+    /** hiccup.log=: HdrHistogram's own HistogramLogProcessor reads the intervals the agent wrote. */
+    @Test
+    void theHiccupLogIsReadByHistogramLogProcessor() throws Exception {
+        Jdk jdk = Jdk.targets().get(0);
+        Path log = Files.createTempFile("hiccups", ".hlog");
+        try (Target app = Target.relayApp(jdk, List.of(Artifacts.agentArg("level=basic,hiccup.log=" + log)), 12)) {
+            assertEquals(0, app.waitFor(Duration.ofSeconds(40)), app.stderr());
+            assertTrue(app.stderr().contains("hiccup log: interval histograms every 5 s to " + log), app.stderr());
+        }
+        Run processor = Run.of(List.of(jdk.java(), "-cp", System.getProperty("java.class.path"),
+                "org.HdrHistogram.HistogramLogProcessor", "-i", log.toString(), "-outputValueUnitRatio", "1e6"));
+        Files.delete(log);
+        assertEquals(0, processor.exit(), processor.toString());
+        Matcher total = Pattern.compile("Total count += +(\\d+)").matcher(processor.out());
+        assertTrue(total.find(), processor.out());
+        assertTrue(Long.parseLong(total.group(1)) > 1000, "a sample a millisecond over 10 s and more: " + total.group());
+        assertTrue(processor.out().contains("#[Max     ="), processor.out());
     }
 }
