@@ -49,6 +49,8 @@ public enum OptionKey {
     HICCUP("hiccup", Kind.BOOLEAN, false, "false", "the hiccup meter: a jHiccup-style stall sampler"),
     HICCUP_LOG("hiccup.log", Kind.OUTPUT_FILE, null, "off",
             "jHiccup-compatible interval histograms (HdrHistogram log, 5 s) written to this file; turns the meter on"),
+    GC_JFR("gc.jfr", Kind.BOOLEAN, false, "false",
+            "generational ZGC: each pause timed by JFR on a stream of its own (a running recording does it anyway)"),
     ADAPTIVE("adaptive", Kind.BOOLEAN, false, "false", "adaptive level tuning"),
     ADAPTIVE_TARGET("adaptive.target", Kind.decimal("a latency in ms", 0, 60_000, "10 or 0.5"), 10.0, "10",
             "the p99 latency adaptive tuning aims under"),

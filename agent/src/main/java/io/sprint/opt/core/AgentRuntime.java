@@ -25,6 +25,7 @@ import io.sprint.opt.stats.HealthCheck;
 import io.sprint.opt.stats.RuntimeStats;
 import io.sprint.opt.stats.Stats;
 import io.sprint.opt.stats.SystemInfo;
+import io.sprint.opt.threads.AgentThreads;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -95,12 +97,12 @@ final class AgentRuntime implements OptimizerControl {
      */
     void publish(boolean atStartUp) {
         warnStaleJournals();
-        FlightEvents.listen(new InForce());
         runtimeStats();
         synchronized (this) {
             services = new AgentServices(pauses, new MeterSource(), new AdaptiveStepper(), new DriftChecker(), cpus);
             services.configure(options);
         }
+        FlightEvents.listen(new InForce(), new GcPauseRecordings());
         if (atStartUp) {
             MBeanRegistrar.awaitApplication();
         }
@@ -154,6 +156,25 @@ final class AgentRuntime implements OptimizerControl {
         public double drifted() {
             List<Drift> drift = lastDrift;
             return drift == null ? Double.NaN : drift.size();
+        }
+    }
+
+    /**
+     * Off JFR's own thread (which may hold the recorder's lock while the services take theirs):
+     * a recording with GC pause events started or stopped.
+     */
+    private final class GcPauseRecordings implements Consumer<Boolean> {
+        @Override
+        public void accept(Boolean recordingRuns) {
+            AgentThreads.daemon("sprint-opt-jfr", new Runnable() {
+                @Override
+                public void run() {
+                    AgentServices current = services;
+                    if (current != null) {
+                        current.gcPauseRecordings(recordingRuns);
+                    }
+                }
+            }).start();
         }
     }
 

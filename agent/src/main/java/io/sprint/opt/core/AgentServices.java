@@ -38,6 +38,8 @@ final class AgentServices {
     private HostPort requestedAddress;
     private HiccupMeter hiccups;
     private HiccupLog hiccupLog;
+    private boolean gcJfr;
+    private boolean gcPauseRecordings;
     private AdaptiveTuner tuner;
 
     AgentServices(GcPauses pauses, RuntimeMeters.Source source, AdaptiveTuner.Stepper stepper,
@@ -54,6 +56,8 @@ final class AgentServices {
         String logPath = (String) options.value(OptionKey.HICCUP_LOG);
         configureHiccups(options.flag(OptionKey.HICCUP) || logPath != null);
         configureHiccupLog(logPath == null ? null : Path.of(logPath));
+        gcJfr = options.flag(OptionKey.GC_JFR);
+        pauses.followJfr(gcJfr, gcPauseRecordings);
         configureAdaptive(options.flag(OptionKey.ADAPTIVE), AdaptivePolicy.Config.of(options));
         monitor.run(hiccups, tuner);
         driftWatch.run(DriftWatch.Mode.of((String) options.value(OptionKey.DRIFT)),
@@ -148,6 +152,12 @@ final class AgentServices {
             Log.info("adaptive tuning on: %s; signal: p99 of %s", config,
                     hiccups == null ? "GC pauses (hiccup=true adds hiccups)" : "hiccups and GC pauses");
         }
+    }
+
+    /** A recording with JFR's GC pause events started or stopped: generational ZGC's pauses follow it. */
+    synchronized void gcPauseRecordings(boolean running) {
+        gcPauseRecordings = running;
+        pauses.followJfr(gcJfr, running);
     }
 
     /** Restore: stops what would change the JVM again, adaptive tuning and the drift watch. */

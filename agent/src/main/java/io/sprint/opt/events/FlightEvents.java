@@ -2,9 +2,13 @@ package io.sprint.opt.events;
 
 import io.sprint.opt.log.Log;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 
 /**
  * sprint-opt's JFR events, category "sprint-opt": each call here costs a volatile read while no
@@ -18,6 +22,7 @@ public final class FlightEvents {
     public static final long HICCUP_NANOS = 1_000_000;
     private static volatile boolean recording;
     private static volatile Supplier<String[]> level = () -> new String[] {"none", "", ""};
+    private static volatile Consumer<Boolean> recordings = runs -> { };
 
     private FlightEvents() {
     }
@@ -26,9 +31,12 @@ public final class FlightEvents {
      * Registers the events once the recorder initialises (at once if it has). Never throws.
      *
      * @param inForce the level, its options and its actions (one line), for {@link LevelEvent}
+     * @param gcPauseRecordings told, on JFR's thread, whether a running recording has JFR's GC pause
+     *     events, each time a recording starts or stops
      */
-    public static void listen(Supplier<String[]> inForce) {
+    public static void listen(Supplier<String[]> inForce, Consumer<Boolean> gcPauseRecordings) {
         level = inForce;
+        recordings = gcPauseRecordings;
         if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
             Log.debug("JFR events off: no jdk.jfr module in this runtime");
             return;
@@ -50,6 +58,24 @@ public final class FlightEvents {
             }
             FlightRecorder.addPeriodicEvent(LevelEvent.class, new LevelHook());
             recording = true;
+            recordings.accept(gcPauseRecordingRuns());
+        }
+
+        @Override
+        public void recordingStateChanged(Recording changed) {
+            recordings.accept(gcPauseRecordingRuns());
+        }
+
+        private static boolean gcPauseRecordingRuns() {
+            for (Recording running : FlightRecorder.getFlightRecorder().getRecordings()) {
+                Map<String, String> settings = running.getSettings();
+                if (running.getState() == RecordingState.RUNNING
+                        && "true".equals(settings.get("jdk.GCPhasePause#enabled"))
+                        && "true".equals(settings.get("jdk.GarbageCollection#enabled"))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

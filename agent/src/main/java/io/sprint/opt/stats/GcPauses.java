@@ -50,6 +50,9 @@ public final class GcPauses implements NotificationListener {
     private final List<PauseSink> sinks = new CopyOnWriteArrayList<>();
     private final List<NotificationEmitter> emitters = new CopyOnWriteArrayList<>();
     private long recorded;
+    /** Whether generational ZGC's pauses come from JFR ({@link JfrPauses}), not the counters' shares. */
+    private volatile boolean timedByJfr;
+    private JfrPauses jfr;
 
     GcPauses(Map<String, PauseCounter> counterOfBean, List<PauseCounter> unreported) {
         this.counterOfBean = counterOfBean;
@@ -102,6 +105,24 @@ public final class GcPauses implements NotificationListener {
         return !name.endsWith("Cycles");
     }
 
+    void timedByJfr(boolean on) {
+        timedByJfr = on;
+    }
+
+    /**
+     * Generational ZGC: each pause from JFR while {@code ownStream} ({@code gc.jfr=true}) or a
+     * recording with JFR's GC pause events runs; a no-op for other collectors.
+     */
+    public synchronized void followJfr(boolean ownStream, boolean recordingRuns) {
+        if (!JfrPauses.applies() || ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
+            return;
+        }
+        if (jfr == null) {
+            jfr = new JfrPauses(this);
+        }
+        jfr.follow(ownStream, recordingRuns);
+    }
+
     /** Whether pauses are timed to the nanosecond (HotSpot's counters were found). */
     public boolean precise() {
         return !counterOfBean.isEmpty();
@@ -145,11 +166,16 @@ public final class GcPauses implements NotificationListener {
         String collector = info.getGcName();
         long wholeMillis = info.getGcInfo().getDuration() * 1_000_000L;
         PauseCounter counter = counterOfBean.get(collector);
+        boolean byJfr = timedByJfr && JfrPauses.BEANS.contains(collector);
         if (counter == null) {
-            record(collector, wholeMillis);
+            if (!byJfr) {
+                record(collector, wholeMillis);
+            }
         } else {
             for (long nanos : counter.arrived(info.getGcInfo().getId(), wholeMillis)) {
-                record(collector, nanos);
+                if (!byJfr) {
+                    record(collector, nanos);
+                }
             }
         }
         pollUnreported();
@@ -161,13 +187,20 @@ public final class GcPauses implements NotificationListener {
      */
     public void pollUnreported() {
         for (PauseCounter counter : unreported) {
+            String bean = beanOf(counter.name());
+            boolean byJfr = timedByJfr && JfrPauses.BEANS.contains(bean);
             for (long nanos : counter.newPauses()) {
-                record(beanOf(counter.name()), nanos);
+                if (!byJfr) {
+                    record(bean, nanos);
+                }
             }
         }
         for (Map.Entry<String, PauseCounter> bean : counterOfBean.entrySet()) {
+            boolean byJfr = timedByJfr && JfrPauses.BEANS.contains(bean.getKey());
             for (long nanos : bean.getValue().drain()) {
-                record(bean.getKey(), nanos);
+                if (!byJfr) {
+                    record(bean.getKey(), nanos);
+                }
             }
         }
     }

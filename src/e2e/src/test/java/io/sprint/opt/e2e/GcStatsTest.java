@@ -2,6 +2,7 @@ package io.sprint.opt.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,54 @@ class GcStatsTest {
         } finally {
             Files.deleteIfExists(log);
             Files.deleteIfExists(safepoints);
+        }
+    }
+
+    /**
+     * Generational ZGC (JDK 23 on) while a recording runs: each pause is JFR's own
+     * {@code jdk.GCPhasePause}, not a share of its collection's total. The longest pause Stats
+     * report is one JFR recorded, to the microsecond, and the median is JFR's a rank either side.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void generationalZgcPausesAreJfrsOwnWhileARecordingRuns(Jdk jdk) throws Exception {
+        assumeTrue(jdk.feature() >= 23, "generational ZGC is the only ZGC from JDK 23");
+        Path dump = Files.createTempFile("gc", ".jfr");
+        List<String> launch = List.of("-XX:+UseZGC", "-Xmx1g", "-XX:StartFlightRecording=settings=default",
+                Artifacts.agentArg("level=basic"));
+        try (Target app = Target.start(jdk, launch, List.of("-jar", Artifacts.APP.toString(), "--duration", "60s",
+                "--rate", "1"), Map.of())) {
+            app.awaitStderr("timed one by one by JFR (a recording runs)", Duration.ofSeconds(20));
+            try (Jmx jmx = Jmx.connect(app.pid())) {
+                for (int i = 0; i < 20; i++) {
+                    jmx.invoke("triggerGc");
+                    Thread.sleep(50);
+                }
+                Thread.sleep(3000); // the repository is flushed about once a second
+                CompositeData stats = jmx.composite("Stats");
+                Run dumped = Run.of(List.of(jdk.jcmd(), Long.toString(app.pid()), "JFR.dump", "filename=" + dump));
+                assertEquals(0, dumped.exit(), dumped.toString());
+                List<Double> jfr = new ArrayList<>();
+                Matcher pause = Pattern.compile("duration = ([\\d.]+) ms\\s+gcId = \\d+\\s+name = \"Pause")
+                        .matcher(Run.of(List.of(jdk.home().resolve("bin/jfr").toString(), "print", "--events",
+                                "jdk.GCPhasePause", dump.toString())).out());
+                while (pause.find()) {
+                    jfr.add(Double.parseDouble(pause.group(1)));
+                }
+                jfr.sort(null);
+                assertTrue(jfr.size() >= 60, "20 collections, three pauses each: " + jfr);
+                double max = (Double) stats.get("gc_pause_max_ms");
+                assertTrue(jfr.stream().anyMatch(ms -> Math.abs(ms - max) <= 0.001 + 0.01 * ms),
+                        "the longest pause, " + max + " ms, is one JFR recorded: " + jfr);
+                double p50 = (Double) stats.get("gc_pause_p50_ms");
+                int at = (int) Math.ceil(0.5 * jfr.size()) - 1;
+                double low = jfr.get(Math.max(0, at - 1));
+                double high = jfr.get(Math.min(jfr.size() - 1, at + 1));
+                assertTrue(p50 >= low - 0.001 - 0.01 * low && p50 <= high + 0.001 + 0.01 * high,
+                        "p50 " + p50 + " ms, JFR's " + jfr.get(at) + " ms: " + jfr);
+            }
+        } finally {
+            Files.deleteIfExists(dump);
         }
     }
 
