@@ -74,7 +74,7 @@ class GcStatsTest {
     /**
      * Generational ZGC (JDK 23 on) while a recording runs: each pause is JFR's own
      * {@code jdk.GCPhasePause}, not a share of its collection's total. The longest pause Stats
-     * report is one JFR recorded, to the microsecond, and the median is JFR's a rank either side.
+     * report is one JFR recorded, to the microsecond, and the median lies in JFR's middle fifth.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource(Jdk.TARGETS)
@@ -107,12 +107,12 @@ class GcStatsTest {
                 double max = (Double) stats.get("gc_pause_max_ms");
                 assertTrue(jfr.stream().anyMatch(ms -> Math.abs(ms - max) <= 0.001 + 0.01 * ms),
                         "the longest pause, " + max + " ms, is one JFR recorded: " + jfr);
+                // The recording has a few pauses Stats do not (before the agent listened, after the read).
                 double p50 = (Double) stats.get("gc_pause_p50_ms");
-                int at = (int) Math.ceil(0.5 * jfr.size()) - 1;
-                double low = jfr.get(Math.max(0, at - 1));
-                double high = jfr.get(Math.min(jfr.size() - 1, at + 1));
-                assertTrue(p50 >= low - 0.001 - 0.01 * low && p50 <= high + 0.001 + 0.01 * high,
-                        "p50 " + p50 + " ms, JFR's " + jfr.get(at) + " ms: " + jfr);
+                double low = jfr.get((int) (0.4 * jfr.size()));
+                double high = jfr.get((int) (0.6 * jfr.size()));
+                assertTrue(p50 >= low - 0.001 && p50 <= high + 0.001, "p50 " + p50 + " ms, JFR's 40th to 60th "
+                        + "percentile " + low + " to " + high + " ms: " + jfr);
             }
         } finally {
             Files.deleteIfExists(dump);
