@@ -126,8 +126,11 @@ public final class TimeToEffect {
             long took = millisSince(start);
             return done && attach.exitValue() == 0 ? took : NOT_SEEN;
         } finally {
-            target.destroyForcibly();
-            target.waitFor(10, TimeUnit.SECONDS);
+            // SIGTERM: the agent's exit puts back the host-wide settings turbo changed (kill -9 would leave them)
+            target.destroy();
+            if (!target.waitFor(10, TimeUnit.SECONDS)) {
+                target.destroyForcibly();
+            }
         }
     }
 
