@@ -69,9 +69,12 @@ public final class FlightEvents {
         private static boolean gcPauseRecordingRuns() {
             for (Recording running : FlightRecorder.getFlightRecorder().getRecordings()) {
                 Map<String, String> settings = running.getSettings();
+                // every pause, however short: a threshold would leave the short ones out of Stats
+                String threshold = settings.getOrDefault("jdk.GCPhasePause#threshold", "0 ms").trim();
                 if (running.getState() == RecordingState.RUNNING
                         && "true".equals(settings.get("jdk.GCPhasePause#enabled"))
-                        && "true".equals(settings.get("jdk.GarbageCollection#enabled"))) {
+                        && "true".equals(settings.get("jdk.GarbageCollection#enabled"))
+                        && (threshold.equals("0") || threshold.startsWith("0 "))) {
                     return true;
                 }
             }
