@@ -24,6 +24,7 @@ import io.sprint.opt.journal.JournalOwner;
 import io.sprint.opt.journal.StaleJournals;
 import io.sprint.opt.mbean.AttributeName;
 import io.sprint.opt.mbean.Operation;
+import io.sprint.opt.pin.CorePlan;
 import io.sprint.opt.pin.CpuLocks;
 import io.sprint.opt.platform.Check;
 import io.sprint.opt.platform.CpuTopology;
@@ -373,7 +374,10 @@ public final class Cli {
         return 0;
     }
 
-    /** The checks; the cores examined for interrupts are the first level's affinity, or cpus=. */
+    /**
+     * The checks; the cores examined for interrupts and kernel threads are those the first level
+     * would dedicate to pinned threads, else its affinity or cpus=.
+     */
     private int doctor(Options options) {
         Host host = OsLayer.host();
         Profile profile = Profile.resolve(options.level().resolve(0, System.getenv()), host.usableCpuCount(), options);
@@ -381,7 +385,10 @@ public final class Cli {
                 + ", CPUs " + host.allowedCpus() + ", JDK " + Runtime.version().feature());
         Table table = new Table("CHECK", "STATUS", "VALUE");
         CpuList cores = profile.affinity() == null ? host.allowedCpus() : profile.affinity().intersect(host.allowedCpus());
-        for (Check check : host.doctor(cores)) {
+        // What preempts a pinned thread matters on the CPUs the level would dedicate, when it would
+        CpuList dedicated = CorePlan.of(host.topology(), host.allowedCpus(), profile.affinity(), profile.wholeCores(),
+                CpuLocks.in(profile.locks())).dedicated();
+        for (Check check : host.doctor(profile.pinning() && !dedicated.isEmpty() ? dedicated : cores)) {
             table.rowWithDetail(check.advice(), check.name(), check.status(), check.value());
         }
         CpuTopology topology = host.topology();
