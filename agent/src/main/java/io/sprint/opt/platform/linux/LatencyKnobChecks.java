@@ -64,7 +64,7 @@ final class LatencyKnobChecks {
     }
 
     private Check stalld() {
-        boolean running = processNamed("stalld");
+        boolean running = host.pidNamed("stalld") != 0;
         long runtime = sysctl("kernel.sched_rt_runtime_us").map(Long::parseLong).orElse(0L);
         if (running) {
             return new Check("stalld", "ok", "running: kernel threads starved by a busy real-time thread get boosted",
@@ -165,18 +165,5 @@ final class LatencyKnobChecks {
                     .ifPresent(stat -> runtimes.put(thread, Long.parseLong(stat.split(" ")[0])));
         }
         return runtimes;
-    }
-
-    private boolean processNamed(String name) {
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(host.proc())) {
-            for (Path process : processes) {
-                if (name.equals(LinuxHost.read(process.resolve("comm")).orElse(null))) {
-                    return true;
-                }
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        return false;
     }
 }

@@ -140,13 +140,7 @@ final class LinuxDoctor {
     }
 
     private Check irqbalance() {
-        boolean running = false;
-        try (Stream<Path> processes = Files.list(host.proc())) {
-            running = processes.filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .anyMatch(p -> LinuxHost.read(p.resolve("comm")).map("irqbalance"::equals).orElse(false));
-        } catch (IOException e) {
-            // no /proc: reported as not running
-        }
+        boolean running = host.pidNamed("irqbalance") != 0;
         return new Check("irqbalance", "info", running ? "running" : "not running",
                 running ? "it may move interrupts onto pinned cores: IRQBALANCE_BANNED_CPULIST=<those cores>" : "");
     }

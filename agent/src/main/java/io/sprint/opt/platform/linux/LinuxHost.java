@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -234,6 +235,34 @@ public final class LinuxHost implements Host {
             }
         }
         return Optional.empty();
+    }
+
+    /** The pid of a running process whose comm is {@code name} (irqbalance, stalld), or 0. */
+    long pidNamed(String name) {
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc())) {
+            for (Path process : processes) {
+                String pid = process.getFileName().toString();
+                if (isNumber(pid) && name.equals(read(process.resolve("comm")).orElse(null))) {
+                    return Long.parseLong(pid);
+                }
+            }
+        } catch (IOException e) {
+            return 0; // no /proc: none runs that we can see
+        }
+        return 0;
+    }
+
+    /** Whether a /proc or /sys entry's name is a number (a pid, an IRQ). */
+    static boolean isNumber(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isDigit(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Optional<String> read(Path file) {

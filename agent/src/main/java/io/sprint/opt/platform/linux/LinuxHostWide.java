@@ -132,7 +132,7 @@ final class LinuxHostWide {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(irqs())) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (isNumber(name) && Files.exists(entry.resolve("smp_affinity_list"))) {
+                if (LinuxHost.isNumber(name) && Files.exists(entry.resolve("smp_affinity_list"))) {
                     numbers.add(Integer.parseInt(name));
                 }
             }
@@ -152,29 +152,7 @@ final class LinuxHostWide {
     }
 
     long irqBalancer() {
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(host.proc())) {
-            for (Path process : processes) {
-                String name = process.getFileName().toString();
-                if (isNumber(name) && "irqbalance".equals(LinuxHost.read(process.resolve("comm")).orElse(""))) {
-                    return Long.parseLong(name);
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return 0;
-    }
-
-    private static boolean isNumber(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (!Character.isDigit(name.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return host.pidNamed("irqbalance");
     }
 
     private static OsException failed(Path file, Exception e) {
