@@ -52,7 +52,8 @@ public record HostFile(Path path, Format format) {
         return format == Format.CPU_MASK ? CpuList.parseMask(value) : CpuList.parseOrNone(value);
     }
 
-    private String text(CpuList cpus) {
+    /** CPUs as this file writes them: a cpulist, or a mask. */
+    public String text(CpuList cpus) {
         return format == Format.CPU_MASK ? cpus.toMask() : cpus.toString();
     }
 

@@ -4,6 +4,7 @@ import io.sprint.opt.action.Action;
 import io.sprint.opt.action.ActionRecord;
 import io.sprint.opt.action.Ledger;
 import io.sprint.opt.action.Plan;
+import io.sprint.opt.action.SettingAction;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.journal.HostJournal;
 import io.sprint.opt.journal.JournalEntry;
@@ -23,8 +24,8 @@ import java.util.List;
  * listed, not a failure; the others are changed and read back one by one through the ledger.
  */
 abstract class HostFilesAction implements Action {
-    /** One file to change: to {@code target}, this JVM's CPUs being {@code ours}. */
-    record Change(HostFile file, String target, CpuList ours, CpuList instead) {
+    /** One file, as read now ({@code now}), to change to {@code target}, this JVM's CPUs being {@code ours}. */
+    record Change(HostFile file, String now, String target, CpuList ours, CpuList instead) {
     }
 
     protected final Platform os;
@@ -57,14 +58,16 @@ abstract class HostFilesAction implements Action {
         return journal.holds(file.path().toString());
     }
 
-    /** What the record adds after the changes: a daemon that will undo them, say. */
-    protected String afterword() {
-        return "";
+    /**
+     * What may undo the changes (a daemon such as irqbalance) and what keeps it off them, asked
+     * once per plan or apply; null for nothing. An apply with a caveat is applied in part.
+     */
+    protected SettingAction.Denied caveat() {
+        return null;
     }
 
-    /** A remedy the record carries although everything was applied, or "" (irqbalance running). */
-    protected String warning() {
-        return "";
+    private static String said(SettingAction.Denied caveat) {
+        return caveat == null ? "" : "; " + caveat.why();
     }
 
     private String unavailable() {
@@ -80,7 +83,7 @@ abstract class HostFilesAction implements Action {
         }
         try {
             List<Change> changes = changes();
-            return Plan.apply(name, target, changes.size() + " file(s): " + listed(changes) + afterword());
+            return Plan.apply(name, target, changes.size() + " file(s): " + listed(changes) + said(caveat()));
         } catch (OsException | IOException e) {
             return Plan.fail(name, target, Ledger.describe(e));
         }
@@ -127,10 +130,10 @@ abstract class HostFilesAction implements Action {
         }
         String detail = (changed.isEmpty() ? "nothing to change" : shortened(changed))
                 + (refused.isEmpty() ? "" : "; the kernel keeps " + refused.size() + " as they are (it manages them): "
-                + String.join(", ", refused)) + afterword();
-        String warning = warning();
-        return warning.isEmpty() ? ActionRecord.applied(name, target, detail)
-                : ActionRecord.appliedInPart(name, target, detail, warning);
+                + String.join(", ", refused));
+        SettingAction.Denied caveat = caveat();
+        return caveat == null ? ActionRecord.applied(name, target, detail)
+                : ActionRecord.appliedInPart(name, target, detail + said(caveat), caveat.remedy());
     }
 
     /** Every change on a small host; on one with hundreds of interrupts, the first few and a count. */
@@ -155,13 +158,12 @@ abstract class HostFilesAction implements Action {
                 String.join("; ", stale.lines()));
     }
 
-    /** The file's value now, and the CPUs the change takes out and (an IRQ left with none) puts in. */
-    private static JournalEntry original(Change change) throws IOException {
+    /** The file's value as read, and the CPUs the change takes out and (an IRQ left with none) puts in. */
+    private static JournalEntry original(Change change) {
         HostFile file = change.file();
-        String now = file.read();
         CpuList added = file.format() == HostFile.Format.TEXT ? CpuList.NONE
-                : file.cpus(change.target()).minus(file.cpus(now));
-        return new JournalEntry(file, now, change.ours(), added);
+                : file.cpus(change.target()).minus(file.cpus(change.now()));
+        return new JournalEntry(file, change.now(), change.ours(), added);
     }
 
     private static String listed(List<Change> changes) {

@@ -1,5 +1,6 @@
 package io.sprint.opt.tune;
 
+import io.sprint.opt.action.SettingAction;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.journal.HostJournal;
 import io.sprint.opt.platform.Capability;
@@ -32,30 +33,23 @@ public final class IrqAffinityAction extends HostFilesAction {
         List<HostFile> files = new ArrayList<>(os.irqAffinities());
         files.add(os.defaultIrqAffinity());
         for (HostFile file : files) {
-            CpuList now = file.cpus(file.read());
+            String text = file.read();
+            CpuList now = file.cpus(text);
             if (!now.intersect(dedicated).isEmpty() || changedByUs(file)) {
                 CpuList next = now.minus(dedicated);
-                String target = next.isEmpty() ? text(file, housekeeping) : text(file, next);
-                changes.add(new Change(file, target, dedicated, housekeeping));
+                changes.add(new Change(file, text, file.text(next.isEmpty() ? housekeeping : next), dedicated,
+                        housekeeping));
             }
         }
         return changes;
     }
 
-    private static String text(HostFile file, CpuList cpus) {
-        return file.format() == HostFile.Format.CPU_MASK ? cpus.toMask() : cpus.toString();
-    }
-
     @Override
-    protected String afterword() {
+    protected SettingAction.Denied caveat() {
         long balancer = os.irqBalancer();
-        return balancer == 0 ? "" : "; irqbalance (pid " + balancer + ") runs and will move them back";
-    }
-
-    @Override
-    protected String warning() {
-        return os.irqBalancer() == 0 ? "" : "keep irqbalance off the dedicated CPUs: IRQBALANCE_BANNED_CPULIST="
-                + dedicated + " (older versions: IRQBALANCE_BANNED_CPUS=" + dedicated.toMask()
-                + ") in /etc/default/irqbalance or /etc/sysconfig/irqbalance, then restart it";
+        return balancer == 0 ? null : new SettingAction.Denied("irqbalance (pid " + balancer + ") runs and will move"
+                + " them back", "keep irqbalance off the dedicated CPUs: IRQBALANCE_BANNED_CPULIST=" + dedicated
+                + " (older versions: IRQBALANCE_BANNED_CPUS=" + dedicated.toMask()
+                + ") in /etc/default/irqbalance or /etc/sysconfig/irqbalance, then restart it");
     }
 }

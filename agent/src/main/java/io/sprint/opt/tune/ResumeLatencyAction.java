@@ -3,8 +3,10 @@ package io.sprint.opt.tune;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.journal.HostJournal;
 import io.sprint.opt.platform.Capability;
+import io.sprint.opt.platform.HostFile;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +25,11 @@ public final class ResumeLatencyAction extends HostFilesAction {
     }
 
     @Override
-    protected List<Change> changes() throws OsException {
+    protected List<Change> changes() throws OsException, IOException {
         List<Change> changes = new ArrayList<>();
         for (int cpu : dedicated.toArray()) {
-            changes.add(new Change(os.resumeLatency(cpu), os.strictestResumeLatency(), CpuList.NONE, CpuList.NONE));
+            HostFile file = os.resumeLatency(cpu);
+            changes.add(new Change(file, file.read(), os.strictestResumeLatency(), CpuList.NONE, CpuList.NONE));
         }
         return changes;
     }
