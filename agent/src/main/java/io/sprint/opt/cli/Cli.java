@@ -3,6 +3,7 @@ package io.sprint.opt.cli;
 import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.sprint.opt.action.Drift;
 import io.sprint.opt.action.Plan;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.config.Level;
@@ -303,9 +304,8 @@ public final class Cli {
                     + " setting(s)") + " (" + result.get("settings") + " setting(s) and " + result.get("pinned_threads")
                     + " pinned thread(s) read back)");
             for (CompositeData found : drift) {
-                long tid = (Long) found.get("tid");
-                out.println("  " + found.get("setting") + (tid == 0 ? "" : " of thread " + found.get("thread") + " ("
-                        + tid + ")") + ": applied " + found.get("applied") + ", now " + found.get("now"));
+                out.println("  " + new Drift((String) found.get("setting"), (String) found.get("applied"),
+                        (String) found.get("now"), (String) found.get("thread"), (Long) found.get("tid")));
             }
             if (verbose) {
                 out.println("applied:");

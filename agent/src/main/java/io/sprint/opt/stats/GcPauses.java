@@ -109,6 +109,11 @@ public final class GcPauses implements NotificationListener {
         timedByJfr = on;
     }
 
+    /** Whether JFR times this bean's pauses now: the counters' readings of them are then dropped. */
+    private boolean timedByJfr(String bean) {
+        return timedByJfr && JfrPauses.BEANS.contains(bean);
+    }
+
     /**
      * Generational ZGC: each pause from JFR while {@code ownStream} ({@code gc.jfr=true}) or a
      * recording with JFR's GC pause events runs; a no-op for other collectors.
@@ -166,7 +171,7 @@ public final class GcPauses implements NotificationListener {
         String collector = info.getGcName();
         long wholeMillis = info.getGcInfo().getDuration() * 1_000_000L;
         PauseCounter counter = counterOfBean.get(collector);
-        boolean byJfr = timedByJfr && JfrPauses.BEANS.contains(collector);
+        boolean byJfr = timedByJfr(collector);
         if (counter == null) {
             if (!byJfr) {
                 record(collector, wholeMillis);
@@ -188,7 +193,7 @@ public final class GcPauses implements NotificationListener {
     public void pollUnreported() {
         for (PauseCounter counter : unreported) {
             String bean = beanOf(counter.name());
-            boolean byJfr = timedByJfr && JfrPauses.BEANS.contains(bean);
+            boolean byJfr = timedByJfr(bean);
             for (long nanos : counter.newPauses()) {
                 if (!byJfr) {
                     record(bean, nanos);
@@ -196,7 +201,7 @@ public final class GcPauses implements NotificationListener {
             }
         }
         for (Map.Entry<String, PauseCounter> bean : counterOfBean.entrySet()) {
-            boolean byJfr = timedByJfr && JfrPauses.BEANS.contains(bean.getKey());
+            boolean byJfr = timedByJfr(bean.getKey());
             for (long nanos : bean.getValue().drain()) {
                 if (!byJfr) {
                     record(bean.getKey(), nanos);
