@@ -42,14 +42,22 @@ public final class FlightEvents {
             return;
         }
         try {
-            FlightRecorder.addListener(new Registrar());
+            Registrar.install();
         } catch (RuntimeException | LinkageError e) {
             Log.debug("JFR events off: %s", e);
         }
     }
 
-    /** Its own class, not a lambda: nothing spun at start-up; the event classes load only here. */
+    /**
+     * Its own class, not a lambda: nothing spun at start-up; the event classes load only here. It
+     * adds itself: were {@code addListener(new Registrar())} in FlightEvents, verifying FlightEvents
+     * would load FlightRecorderListener, and every event call would fail where jdk.jfr is absent.
+     */
     private static final class Registrar implements FlightRecorderListener {
+        static void install() {
+            FlightRecorder.addListener(new Registrar());
+        }
+
         @Override
         public void recorderInitialized(FlightRecorder recorder) {
             for (Class<? extends jdk.jfr.Event> event : List.of(ActionEvent.class, ThreadPinEvent.class,

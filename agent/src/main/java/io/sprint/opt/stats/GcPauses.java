@@ -27,6 +27,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class GcPauses implements NotificationListener {
     private static final int DIGITS = 3;
+    /** The pause beans of generational ZGC, whose pauses JFR times when it can ({@link JfrPauses}). */
+    static final List<String> JFR_TIMED = List.of("ZGC Minor Pauses", "ZGC Major Pauses");
 
     /** Which HotSpot pause counter times which GC bean's pauses (JDK 17 to 25). */
     private static final Map<String, String> COUNTER_OF_BEAN = Map.of(
@@ -109,9 +111,19 @@ public final class GcPauses implements NotificationListener {
         timedByJfr = on;
     }
 
+    /** Whether this JVM runs generational ZGC (JDK 21 with -XX:+ZGenerational, JDK 23 on). */
+    private static boolean generationalZgc() {
+        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (JFR_TIMED.contains(bean.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether JFR times this bean's pauses now: the counters' readings of them are then dropped. */
     private boolean timedByJfr(String bean) {
-        return timedByJfr && JfrPauses.BEANS.contains(bean);
+        return timedByJfr && JFR_TIMED.contains(bean);
     }
 
     /**
@@ -119,7 +131,8 @@ public final class GcPauses implements NotificationListener {
      * recording with JFR's GC pause events runs; a no-op for other collectors.
      */
     public synchronized void followJfr(boolean ownStream, boolean recordingRuns) {
-        if (!JfrPauses.applies() || ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
+        // the module first: loading JfrPauses where jdk.jfr is absent (a jlinked runtime) would throw
+        if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty() || !generationalZgc()) {
             return;
         }
         if (jfr == null) {

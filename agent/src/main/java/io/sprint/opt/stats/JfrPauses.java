@@ -2,8 +2,6 @@ package io.sprint.opt.stats;
 
 import io.sprint.opt.log.Log;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +20,6 @@ import jdk.jfr.consumer.RecordingStream;
  * JVM (their repository), or from a stream of our own ({@code gc.jfr=true}).
  */
 final class JfrPauses {
-    /** The pause beans of generational ZGC, whose pauses JFR times instead. */
-    static final List<String> BEANS = List.of("ZGC Minor Pauses", "ZGC Major Pauses");
-
     private final GcPauses pauses;
     private final Map<Long, List<Long>> pending = new HashMap<>();
     private EventStream stream;
@@ -32,16 +27,6 @@ final class JfrPauses {
 
     JfrPauses(GcPauses pauses) {
         this.pauses = pauses;
-    }
-
-    /** Whether this JVM runs generational ZGC (JDK 21 with -XX:+ZGenerational, JDK 23 on). */
-    static boolean applies() {
-        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (BEANS.contains(bean.getName())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -100,7 +85,7 @@ final class JfrPauses {
         if (phases == null) {
             return;
         }
-        String bean = event.getString("name").contains("Major") ? BEANS.get(1) : BEANS.get(0);
+        String bean = event.getString("name").contains("Major") ? GcPauses.JFR_TIMED.get(1) : GcPauses.JFR_TIMED.get(0);
         for (long nanos : phases) {
             pauses.record(bean, nanos);
         }

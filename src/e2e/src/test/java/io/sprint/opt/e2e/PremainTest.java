@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -99,6 +104,31 @@ class PremainTest {
                 jmx.invoke("restore");
             }
             assertEquals(Long.toString(400L << 20), VmFlags.read(jdk, app.pid()).get("SoftMaxHeapSize"));
+        }
+    }
+
+    /**
+     * A jlinked runtime such as the Dockerfile's, without jdk.jfr: the agent must not even load a
+     * JFR class there (it once failed whole, from a class that merely referred to one).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void theDockerfilesRuntimeWithoutJfrGetsEverythingElse(Jdk jdk) throws Exception {
+        Matcher modules = Pattern.compile("--add-modules (\\S+)").matcher(
+                Files.readString(Path.of(System.getProperty("sprint.opt.root", "../..")).resolve("Dockerfile")));
+        assertTrue(modules.find(), "the Dockerfile's jlink line");
+        String withoutJfr = modules.group(1).replace(",jdk.jfr", "");
+        List<String> launch = List.of("--limit-modules", withoutJfr, "-XX:+UseZGC",
+                Artifacts.agentArg("level=enterprise,pin=relay-*,hiccup=true,gc.jfr=true,log=debug"));
+        try (Target app = Target.relayApp(jdk, launch, 60)) {
+            app.awaitStderr("JFR events off: no jdk.jfr module", Duration.ofSeconds(20));
+            app.awaitPinned("relay-0", Duration.ofSeconds(10));
+            Run status = Run.cli("status", Long.toString(app.pid()), "--json");
+            assertEquals(0, status.exit(), status.toString());
+            assertTrue(status.out().contains("\"Level\":\"enterprise\",\"Applied\":true"), status.out());
+            assertTrue(status.out().contains("\"gc_pause_max_ms\""), status.out());
+            assertFalse(app.stderr().contains("ERROR"), app.stderr());
+            assertFalse(app.stderr().contains("NoClassDefFoundError"), app.stderr());
         }
     }
 }
