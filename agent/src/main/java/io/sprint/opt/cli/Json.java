@@ -84,7 +84,9 @@ final class Json {
                     out.append("\\t");
                     break;
                 default:
-                    if (c < 0x20) {
+                    // non-ASCII escaped too: the JSON stays exact whatever stdout's charset (a container's
+                    // POSIX locale turned "→" into "?")
+                    if (c < 0x20 || c > 0x7e) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -23,7 +23,9 @@ class JsonTest {
         status.put("nan", Double.NaN);
         status.put("threads", new Object[] {new CompositeDataSupport(type, Map.of("name", "relay-\"0\"\n", "tid", 42L))});
         status.put("list", List.of(1, 2));
+        status.put("detail", "40/70 \u2192 10/20 \u00b5s");
         assertEquals("{\"level\":\"turbo\",\"applied\":true,\"fraction\":0.25,\"nan\":null,"
-                + "\"threads\":[{\"name\":\"relay-\\\"0\\\"\\n\",\"tid\":42}],\"list\":[1,2]}", Json.write(status));
+                + "\"threads\":[{\"name\":\"relay-\\\"0\\\"\\n\",\"tid\":42}],\"list\":[1,2],"
+                + "\"detail\":\"40/70 \\u2192 10/20 \\u00b5s\"}", Json.write(status));
     }
 }

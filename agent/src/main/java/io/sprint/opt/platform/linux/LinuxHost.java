@@ -152,8 +152,12 @@ public final class LinuxHost implements Host {
      */
     @Override
     public boolean rtCapable() {
-        return (hasCapability(CAP_SYS_NICE) || limit("Max realtime priority").map(v -> v > 0).orElse(false))
-                && !cgroupDeniesRealTime();
+        return rtPrivileged() && !cgroupDeniesRealTime();
+    }
+
+    /** CAP_SYS_NICE, or an RLIMIT_RTPRIO that allows some real-time priority. */
+    boolean rtPrivileged() {
+        return hasCapability(CAP_SYS_NICE) || limit("Max realtime priority").map(v -> v > 0).orElse(false);
     }
 
     /**

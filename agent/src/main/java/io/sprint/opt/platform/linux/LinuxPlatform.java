@@ -87,10 +87,8 @@ public final class LinuxPlatform implements Platform {
     @Override
     public String denied(Capability capability) {
         switch (capability) {
-            case THREAD_SCHEDULING:
-                return host.cgroupDeniesRealTime() ? "this process's cpu cgroup has cpu.rt_runtime_us 0"
-                        : host.rtCapable() ? null : "no CAP_SYS_NICE and RLIMIT_RTPRIO is "
-                        + host.limit("Max realtime priority").map(String::valueOf).orElse("unknown");
+            case THREAD_SCHEDULING: // a container usually lacks both: say both
+                return host.rtCapable() ? null : String.join(" and ", rtDenials());
             case TIMER_SLACK: // reading and setting another thread's /proc/TID/timerslack_ns
                 return host.hasCapability(LinuxHost.CAP_SYS_NICE) ? null
                         : "other threads' timer slack can be read and set only with CAP_SYS_NICE";
@@ -109,7 +107,7 @@ public final class LinuxPlatform implements Platform {
             case MEMORY_LOCK:
                 return Remedies.MEMLOCK;
             case THREAD_SCHEDULING:
-                return host.cgroupDeniesRealTime() ? Remedies.RT_CGROUP : Remedies.SYS_NICE;
+                return String.join("; ", rtRemedies());
             case THREAD_AFFINITY:
             case TIMER_SLACK:
                 return Remedies.SYS_NICE;
@@ -121,6 +119,29 @@ public final class LinuxPlatform implements Platform {
             default:
                 return "";
         }
+    }
+
+    private List<String> rtDenials() {
+        List<String> denials = new ArrayList<>(2);
+        if (!host.rtPrivileged()) {
+            denials.add("no CAP_SYS_NICE and RLIMIT_RTPRIO is "
+                    + host.limit("Max realtime priority").map(String::valueOf).orElse("unknown"));
+        }
+        if (host.cgroupDeniesRealTime()) {
+            denials.add("this process's cpu cgroup has cpu.rt_runtime_us 0");
+        }
+        return denials;
+    }
+
+    private List<String> rtRemedies() {
+        List<String> remedies = new ArrayList<>(2);
+        if (!host.rtPrivileged()) {
+            remedies.add(Remedies.SYS_NICE);
+        }
+        if (host.cgroupDeniesRealTime()) {
+            remedies.add(Remedies.RT_CGROUP);
+        }
+        return remedies;
     }
 
     @Override
