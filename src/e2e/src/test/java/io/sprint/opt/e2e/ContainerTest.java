@@ -3,8 +3,6 @@ package io.sprint.opt.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -26,8 +24,8 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * real-time limits; every check is read from outside the JVM: {@code docker exec} inside the
  * container, {@code /proc} of the container's process on the host. The bases come from
  * SPRINT_OPT_BUILD_BASE / SPRINT_OPT_RUNTIME_BASE (src/docker/local-bases.sh, for hosts with no
- * registry; the Dockerfile's public images otherwise). Without an engine the test is skipped,
- * unless SPRINT_OPT_CONTAINERS=required (CI), where that is a failure.
+ * registry; the Dockerfile's public images otherwise). Without an engine the test is skipped
+ * ({@link Required}: in CI it fails).
  */
 class ContainerTest {
     private static final Path ROOT = Path.of(System.getProperty("sprint.opt.root", "../.."));
@@ -38,13 +36,8 @@ class ContainerTest {
 
     @BeforeAll
     static void theImage() {
-        if (!DockerClientFactory.instance().isDockerAvailable()) {
-            String why = "no Docker engine reachable (start dockerd; see docs/TESTING.md)";
-            if ("required".equals(System.getenv("SPRINT_OPT_CONTAINERS"))) {
-                fail(why + ", and SPRINT_OPT_CONTAINERS=required");
-            }
-            assumeTrue(false, why);
-        }
+        Required.orSkip("docker", DockerClientFactory.instance().isDockerAvailable(),
+                "no Docker engine reachable (start dockerd; see docs/TESTING.md)");
         image = new ImageFromDockerfile("sprint-opt-test", false).withDockerfile(ROOT.resolve("Dockerfile"));
         buildArg("BUILD_BASE", "SPRINT_OPT_BUILD_BASE");
         buildArg("RUNTIME_BASE", "SPRINT_OPT_RUNTIME_BASE");
