@@ -77,6 +77,8 @@ class JConsoleTest {
             assertEquals(1100, shot.getWidth());
             assertEquals(700, shot.getHeight());
             Files.copy(out.resolve("jconsole.png"), Path.of("target/jconsole.png"), StandardCopyOption.REPLACE_EXISTING);
+            System.out.printf("JConsoleTest (%s, JDK %d): the attribute table on screen: %s; screenshot target/jconsole.png%n",
+                    display, jdk.feature(), new java.util.TreeMap<>(shown));
         } finally {
             if (jconsole != null) {
                 jconsole.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
