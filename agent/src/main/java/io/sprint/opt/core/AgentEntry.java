@@ -1,6 +1,7 @@
 package io.sprint.opt.core;
 
 import io.sprint.opt.config.Options;
+import io.sprint.opt.jdk.MissingModule;
 import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.config.Profile;
 import io.sprint.opt.log.Log;
@@ -127,7 +128,8 @@ public final class AgentEntry {
             }
             Log.error("agent failed, the application runs unchanged: %s", e);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            Log.error("agent failed, the application runs unchanged: %s", e);
+            String missing = MissingModule.explain(e);
+            Log.error("agent failed, the application runs unchanged: %s", missing != null ? missing : e);
             fail(strict, e.toString());
         }
         return null;

@@ -3,6 +3,7 @@ package io.sprint.opt.core;
 import io.sprint.opt.config.HostPort;
 import io.sprint.opt.config.OptionKey;
 import io.sprint.opt.config.Options;
+import io.sprint.opt.jdk.MissingModule;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.metrics.MetricsEndpoint;
 import io.sprint.opt.metrics.RuntimeMeters;
@@ -87,8 +88,9 @@ final class AgentServices {
                         + " reaches this one: keep it behind a firewall or network policy", endpoint.address());
             }
         } catch (Exception | LinkageError e) {
+            String missing = MissingModule.explain(e);
             Log.warn("metrics: cannot serve /metrics on %s (metrics=%s): %s; the application runs on", wanted,
-                    wanted, e);
+                    wanted, missing != null ? missing : e);
             stopMetrics();
         }
     }

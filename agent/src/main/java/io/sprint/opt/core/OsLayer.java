@@ -1,5 +1,6 @@
 package io.sprint.opt.core;
 
+import io.sprint.opt.jdk.MissingModule;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.platform.Host;
 import io.sprint.opt.platform.JnaBootstrap;
@@ -24,6 +25,8 @@ public final class OsLayer {
     private static final boolean HAS_LAYER = LINUX || MAC || OS.startsWith("Windows");
     private static final Host HOST = LINUX ? new LinuxHost() : new PortableHost(OS);
     private static volatile Platform platform;
+    /** Why JNA's start before main failed: later attempts only say "Could not initialize class". */
+    private static volatile Throwable jnaFailure;
 
     private OsLayer() {
     }
@@ -57,6 +60,7 @@ public final class OsLayer {
             try {
                 JnaBootstrap.initialise(true);
             } catch (LinkageError | RuntimeException e) {
+                jnaFailure = e;
                 Log.debug("JNA before main: %s", e);
             }
         }
@@ -69,7 +73,10 @@ public final class OsLayer {
         try {
             JnaBootstrap.initialise(false);
         } catch (LinkageError | RuntimeException e) {
-            return new UnsupportedPlatform("JNA could not load its native library: " + e.getMessage()
+            Throwable first = jnaFailure != null ? jnaFailure : e;
+            String missing = MissingModule.explain(first);
+            return new UnsupportedPlatform(missing != null ? "JNA could not start: " + missing
+                    : "JNA could not load its native library: " + e.getMessage()
                     + " (a noexec temp directory? set -Djna.tmpdir to an executable one)");
         }
         try {

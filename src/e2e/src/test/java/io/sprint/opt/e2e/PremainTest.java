@@ -131,4 +131,26 @@ class PremainTest {
             assertFalse(app.stderr().contains("NoClassDefFoundError"), app.stderr());
         }
     }
+
+    /**
+     * A jlinked runtime without java.logging, which JNA and Micrometer need: the level applies what
+     * it can, and the log names the absent class and the modules to add, not a guess about the
+     * temp directory ("Could not initialize class com.sun.jna.Native" is all JNA says after its
+     * first failure).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdk.TARGETS)
+    void aRuntimeWithoutJavaLoggingIsToldWhichModuleToAdd(Jdk jdk) throws Exception {
+        List<String> launch = List.of("--limit-modules", "java.base,java.instrument,java.management,jdk.management",
+                Artifacts.agentArg("level=enterprise,pin=relay-*"));
+        try (Target app = Target.relayApp(jdk, launch, 60)) {
+            app.awaitStderr("level enterprise applied", Duration.ofSeconds(20));
+            app.awaitStdout("tx/s", Duration.ofSeconds(10));
+            String log = app.stderr();
+            assertTrue(log.contains("JNA could not start: this Java runtime has no java/util/logging/Level (a jlinked"
+                    + " runtime without its module? the agent needs java.management, jdk.management and java.logging"),
+                    log);
+            assertFalse(log.contains("noexec"), log);
+        }
+    }
 }
