@@ -1,9 +1,9 @@
 package io.sprint.opt.core;
 
 import io.sprint.opt.config.Options;
-import io.sprint.opt.jdk.MissingModule;
 import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.config.Profile;
+import io.sprint.opt.jdk.MissingModule;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.threads.AgentThreads;
 import java.lang.instrument.Instrumentation;
@@ -128,8 +128,7 @@ public final class AgentEntry {
             }
             Log.error("agent failed, the application runs unchanged: %s", e);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            String missing = MissingModule.explain(e);
-            Log.error("agent failed, the application runs unchanged: %s", missing != null ? missing : e);
+            Log.error("agent failed, the application runs unchanged: %s", MissingModule.describe(e));
             fail(strict, e.toString());
         }
         return null;

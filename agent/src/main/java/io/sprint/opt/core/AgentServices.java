@@ -88,9 +88,8 @@ final class AgentServices {
                         + " reaches this one: keep it behind a firewall or network policy", endpoint.address());
             }
         } catch (Exception | LinkageError e) {
-            String missing = MissingModule.explain(e);
             Log.warn("metrics: cannot serve /metrics on %s (metrics=%s): %s; the application runs on", wanted,
-                    wanted, missing != null ? missing : e);
+                    wanted, MissingModule.describe(e));
             stopMetrics();
         }
     }

@@ -8,7 +8,7 @@ package io.sprint.opt.jdk;
  */
 public final class MissingModule {
     /** What the agent needs beyond java.base and java.instrument; jdk.jfr only for its JFR events. */
-    public static final String NEEDED = "java.management, jdk.management and java.logging";
+    private static final String NEEDED = "java.management, jdk.management and java.logging";
 
     private MissingModule() {
     }
@@ -35,5 +35,11 @@ public final class MissingModule {
         String absent = jdkClass(failure);
         return absent == null ? null : "this Java runtime has no " + absent + " (a jlinked runtime without its"
                 + " module? the agent needs " + NEEDED + ": jlink --add-modules)";
+    }
+
+    /** {@link #explain} where a module is missing, else the failure itself, for a log line. */
+    public static String describe(Throwable failure) {
+        String missing = explain(failure);
+        return missing != null ? missing : failure.toString();
     }
 }

@@ -121,9 +121,11 @@ public final class GcPauses implements NotificationListener {
         return false;
     }
 
-    /** Whether JFR times this bean's pauses now: the counters' readings of them are then dropped. */
-    private boolean timedByJfr(String bean) {
-        return timedByJfr && JFR_TIMED.contains(bean);
+    /** A pause the counters timed: dropped while JFR times this bean's pauses ({@link JfrPauses} records those). */
+    private void counted(String bean, long nanos) {
+        if (!(timedByJfr && JFR_TIMED.contains(bean))) {
+            record(bean, nanos);
+        }
     }
 
     /**
@@ -184,16 +186,11 @@ public final class GcPauses implements NotificationListener {
         String collector = info.getGcName();
         long wholeMillis = info.getGcInfo().getDuration() * 1_000_000L;
         PauseCounter counter = counterOfBean.get(collector);
-        boolean byJfr = timedByJfr(collector);
         if (counter == null) {
-            if (!byJfr) {
-                record(collector, wholeMillis);
-            }
+            counted(collector, wholeMillis);
         } else {
             for (long nanos : counter.arrived(info.getGcInfo().getId(), wholeMillis)) {
-                if (!byJfr) {
-                    record(collector, nanos);
-                }
+                counted(collector, nanos);
             }
         }
         pollUnreported();
@@ -206,19 +203,13 @@ public final class GcPauses implements NotificationListener {
     public void pollUnreported() {
         for (PauseCounter counter : unreported) {
             String bean = beanOf(counter.name());
-            boolean byJfr = timedByJfr(bean);
             for (long nanos : counter.newPauses()) {
-                if (!byJfr) {
-                    record(bean, nanos);
-                }
+                counted(bean, nanos);
             }
         }
         for (Map.Entry<String, PauseCounter> bean : counterOfBean.entrySet()) {
-            boolean byJfr = timedByJfr(bean.getKey());
             for (long nanos : bean.getValue().drain()) {
-                if (!byJfr) {
-                    record(bean.getKey(), nanos);
-                }
+                counted(bean.getKey(), nanos);
             }
         }
     }

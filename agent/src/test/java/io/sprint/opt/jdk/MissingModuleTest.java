@@ -24,5 +24,6 @@ class MissingModuleTest {
         assertNull(MissingModule.jdkClass(new NoClassDefFoundError("com/sun/jna/Native")));
         assertNull(MissingModule.jdkClass(new UnsatisfiedLinkError("noexec /tmp")));
         assertNull(MissingModule.explain(new IllegalStateException("x")));
+        assertEquals("java.lang.IllegalStateException: x", MissingModule.describe(new IllegalStateException("x")));
     }
 }

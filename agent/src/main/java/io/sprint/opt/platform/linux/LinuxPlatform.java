@@ -21,7 +21,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -87,8 +89,10 @@ public final class LinuxPlatform implements Platform {
     @Override
     public String denied(Capability capability) {
         switch (capability) {
-            case THREAD_SCHEDULING: // a container usually lacks both: say both
-                return host.rtCapable() ? null : String.join(" and ", rtDenials());
+            case THREAD_SCHEDULING: { // a container usually lacks both: say both
+                Map<String, String> refusals = rtRefusals();
+                return refusals.isEmpty() ? null : String.join(" and ", refusals.keySet());
+            }
             case TIMER_SLACK: // reading and setting another thread's /proc/TID/timerslack_ns
                 return host.hasCapability(LinuxHost.CAP_SYS_NICE) ? null
                         : "other threads' timer slack can be read and set only with CAP_SYS_NICE";
@@ -107,7 +111,7 @@ public final class LinuxPlatform implements Platform {
             case MEMORY_LOCK:
                 return Remedies.MEMLOCK;
             case THREAD_SCHEDULING:
-                return String.join("; ", rtRemedies());
+                return String.join("; ", rtRefusals().values());
             case THREAD_AFFINITY:
             case TIMER_SLACK:
                 return Remedies.SYS_NICE;
@@ -121,27 +125,17 @@ public final class LinuxPlatform implements Platform {
         }
     }
 
-    private List<String> rtDenials() {
-        List<String> denials = new ArrayList<>(2);
+    /** Why the kernel refuses real-time policies to this process, each with its remedy; empty when it allows them. */
+    private Map<String, String> rtRefusals() {
+        Map<String, String> refusals = new LinkedHashMap<>(4);
         if (!host.rtPrivileged()) {
-            denials.add("no CAP_SYS_NICE and RLIMIT_RTPRIO is "
-                    + host.limit("Max realtime priority").map(String::valueOf).orElse("unknown"));
+            refusals.put("no CAP_SYS_NICE and RLIMIT_RTPRIO is "
+                    + host.limit("Max realtime priority").map(String::valueOf).orElse("unknown"), Remedies.SYS_NICE);
         }
         if (host.cgroupDeniesRealTime()) {
-            denials.add("this process's cpu cgroup has cpu.rt_runtime_us 0");
+            refusals.put("this process's cpu cgroup has cpu.rt_runtime_us 0", Remedies.RT_CGROUP);
         }
-        return denials;
-    }
-
-    private List<String> rtRemedies() {
-        List<String> remedies = new ArrayList<>(2);
-        if (!host.rtPrivileged()) {
-            remedies.add(Remedies.SYS_NICE);
-        }
-        if (host.cgroupDeniesRealTime()) {
-            remedies.add(Remedies.RT_CGROUP);
-        }
-        return remedies;
+        return refusals;
     }
 
     @Override
