@@ -60,14 +60,19 @@ public final class AgentEntry {
                 created.publish(false);
             }
         } else if (strict) {
-            prepareOsLayer(chosen);
-            AgentRuntime created = applyNow(chosen, true, inst);
-            if (created != null) {
-                daemon(new Publish(created));
+            // JNA starts while this thread reaches HotSpot's flags: nothing of the application runs before premain returns
+            LoadOsLayer load = prepareOsLayer(chosen);
+            try {
+                AgentRuntime created = applyNow(chosen, true, inst);
+                if (created != null) {
+                    daemon(new Publish(created));
+                }
+            } finally {
+                awaitJna(load);
             }
         } else {
             daemon(new StartUp(chosen, inst)); // reaches HotSpot's flags meanwhile
-            prepareOsLayer(chosen);
+            awaitJna(prepareOsLayer(chosen));
         }
     }
 
@@ -165,26 +170,35 @@ public final class AgentEntry {
     }
 
     /**
-     * In premain, when the level has OS fields: initialises JNA before main returns to the
-     * application, where its fast start is safe (see {@link OsLayer#loadJnaBeforeApplication()}),
-     * then binds the OS layer on that thread while the level's thread reaches HotSpot's flags;
-     * the first action that needs the layer waits for it. The JDK's CPU count stands in for the
-     * host's here: reading the host's costs tens of ms of cold start-up, and no level's need for
-     * the OS layer depends on it.
+     * In premain, when the level has OS fields: starts initialising JNA, which must be done
+     * before premain returns to the application, where its fast start is safe (see
+     * {@link OsLayer#loadJnaBeforeApplication()}); that thread then binds the OS layer while the
+     * level's thread reaches HotSpot's flags, and the first action that needs the layer waits for
+     * it. The JDK's CPU count stands in for the host's here: reading the host's costs tens of ms
+     * of cold start-up, and no level's need for the OS layer depends on it.
+     *
+     * @return the load to await before premain returns, or null when there is none
      */
-    private static void prepareOsLayer(Options options) {
+    private static LoadOsLayer prepareOsLayer(Options options) {
         if (options == null) {
-            return;
+            return null;
         }
         try {
             if (Profile.chain(options, Runtime.getRuntime().availableProcessors(), System.getenv()).stream()
                     .anyMatch(Profile::needsOs)) {
                 LoadOsLayer load = new LoadOsLayer();
                 AgentThreads.daemon("sprint-opt-os", load).start();
-                load.awaitJna();
+                return load;
             }
         } catch (RuntimeException e) {
             Log.debug("OS layer loads with the level instead: %s", e);
+        }
+        return null;
+    }
+
+    private static void awaitJna(LoadOsLayer load) {
+        if (load != null) {
+            load.awaitJna();
         }
     }
 
