@@ -1,6 +1,7 @@
 package io.sprint.opt.core;
 
 import io.sprint.opt.action.Action;
+import io.sprint.opt.action.ActionSteps;
 import io.sprint.opt.action.Skipped;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.config.Profile;
@@ -28,10 +29,12 @@ import java.util.function.Supplier;
 
 /**
  * Every action of a profile on this JVM and host, in the order they are applied: the JVM's
- * ({@link JvmActions}), then the OS's, each "if the profile asks, add the action". A new action
- * is one class and one line here.
+ * ({@link JvmActions}), the threads' pinning, then the rest of the OS's, each "if the profile
+ * asks, add the action". A new action is one class and one line here. They are built step by
+ * step as they are applied ({@link ActionSteps}): the JVM's are in force while JNA still loads,
+ * and the pinned threads before the rest is even read from the host.
  */
-public final class LevelActions implements Function<Profile, List<Action>> {
+public final class LevelActions implements Function<Profile, Iterable<Action>> {
     private final HotSpotFlags flags;
     private final Host host;
     private final CpuList usable;
@@ -52,12 +55,53 @@ public final class LevelActions implements Function<Profile, List<Action>> {
     }
 
     @Override
-    public List<Action> apply(Profile profile) {
-        List<Action> actions = new ArrayList<>(JvmActions.forProfile(profile, flags));
-        if (profile.needsOs()) {
-            actions.addAll(osActions(profile, platform.get(), host, usable, pinning));
+    public Iterable<Action> apply(Profile profile) {
+        ActionSteps.Step jvm = new ActionSteps.Step("jvm-flags", () -> JvmActions.forProfile(profile, flags));
+        if (!profile.needsOs()) {
+            return new ActionSteps(List.of(jvm));
         }
-        return actions;
+        OsSide os = new OsSide(profile);
+        return new ActionSteps(List.of(jvm, new ActionSteps.Step(PinningPlan.NAME, os::pinning),
+                new ActionSteps.Step(OS_SETTINGS, os::afterPinning), new ActionSteps.Step(OS_SETTINGS, os::done)));
+    }
+
+    private static final String OS_SETTINGS = "os-settings";
+
+    /** The OS side in steps that share the pinning's plan, applied at a raised priority ({@link ApplyUrgency}). */
+    private final class OsSide {
+        private final Profile profile;
+        private Platform os;
+        private PinningPlan pin;
+        private ApplyUrgency urgency;
+
+        OsSide(Profile profile) {
+            this.profile = profile;
+        }
+
+        List<Action> pinning() {
+            os = platform.get();
+            if (urgency == null) {
+                urgency = ApplyUrgency.raise(os);
+            }
+            pin = PinningPlan.of(profile, os, host, usable, pinning);
+            return pin.action() == null ? List.of() : List.of(pin.action());
+        }
+
+        List<Action> afterPinning() {
+            if (pin == null) {
+                pinning(); // its step failed: the rest still needs the CPUs it would dedicate
+            }
+            return LevelActions.afterPinning(profile, os, host, usable, pinning, pin);
+        }
+
+        /** After the last action: the thread's own priority back. */
+        List<Action> done() {
+            if (urgency != null) {
+                urgency.lower();
+                urgency = null;
+            }
+            return List.of();
+        }
     }
 
     /**
@@ -70,11 +114,18 @@ public final class LevelActions implements Function<Profile, List<Action>> {
      * dedicated CPUs they shield.
      */
     static List<Action> osActions(Profile profile, Platform os, Host host, CpuList usable, ThreadPinning pinning) {
-        List<Action> actions = new ArrayList<>();
         PinningPlan pin = PinningPlan.of(profile, os, host, usable, pinning);
+        List<Action> actions = new ArrayList<>();
         if (pin.action() != null) {
             actions.add(pin.action());
         }
+        actions.addAll(afterPinning(profile, os, host, usable, pinning, pin));
+        return actions;
+    }
+
+    private static List<Action> afterPinning(Profile profile, Platform os, Host host, CpuList usable,
+                                             ThreadPinning pinning, PinningPlan pin) {
+        List<Action> actions = new ArrayList<>();
         if (profile.latency()) {
             actions.add(os.missing(Capability.TIMER_PERIOD) == null ? new TimerPeriodAction(os)
                     : new TimerSlackAction(os, pinning::isPinned));

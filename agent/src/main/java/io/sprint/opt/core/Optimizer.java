@@ -38,12 +38,18 @@ public final class Optimizer {
     /** The result of one apply: whether a level is in force, and every action's record. */
     public record Outcome(boolean applied, Level level, List<ActionRecord> actions) {
         public long count(ActionStatus status) {
-            return actions.stream().filter(a -> a.status() == status).count();
+            long count = 0;
+            for (ActionRecord action : actions) {
+                if (action.status() == status) {
+                    count++;
+                }
+            }
+            return count;
         }
     }
 
     private final Ledger ledger = new Ledger();
-    private final Function<Profile, List<Action>> actionsFor;
+    private final Function<Profile, ? extends Iterable<Action>> actionsFor;
     private final Map<String, String> environment;
     private final int cpus;
     private final Consumer<State> onChange;
@@ -53,7 +59,7 @@ public final class Optimizer {
      * @param actionsFor the actions that realise a profile on this JVM and host
      * @param cpus n of the level table: CPUs this process may use
      */
-    public Optimizer(Function<Profile, List<Action>> actionsFor, Map<String, String> environment, int cpus,
+    public Optimizer(Function<Profile, ? extends Iterable<Action>> actionsFor, Map<String, String> environment, int cpus,
                      Consumer<State> onChange) {
         this.actionsFor = actionsFor;
         this.environment = environment;
@@ -109,9 +115,14 @@ public final class Optimizer {
                 Log.debug("level %s: %s in %d ms", level, record, (System.nanoTime() - start) / 1_000_000);
                 records.add(record);
             }
-            List<ActionRecord> failed = records.stream().filter(r -> r.status() == ActionStatus.FAILED)
-                    .collect(Collectors.toList());
-            failed.forEach(r -> Log.warn("level %s: %s failed: %s", level, r.name(), r.detail()));
+            // loops, not streams, on this path: a cold JVM pays each lambda's first use while the level goes in force
+            List<ActionRecord> failed = new ArrayList<>();
+            for (ActionRecord record : records) {
+                if (record.status() == ActionStatus.FAILED) {
+                    failed.add(record);
+                    Log.warn("level %s: %s failed: %s", level, record.name(), record.detail());
+                }
+            }
             boolean last = i == chain.size() - 1;
             if (!failed.isEmpty() && (!last || options.strict())) {
                 for (ActionRecord rolledBack : transaction.rollback()) {
@@ -124,7 +135,9 @@ public final class Optimizer {
                 continue;
             }
             List<ActionRecord> restoredByCommit = transaction.commit();
-            restoredByCommit.forEach(Optimizer::recordInFlight);
+            for (ActionRecord restored : restoredByCommit) {
+                recordInFlight(restored);
+            }
             records.addAll(restoredByCommit);
             publish(new State(level, true, options, profile, List.copyOf(records)));
             Outcome outcome = new Outcome(true, level, state.actions());
@@ -150,10 +163,12 @@ public final class Optimizer {
                 byRemedy.computeIfAbsent(record.remedy(), r -> new ArrayList<>()).add(record);
             }
         }
-        byRemedy.forEach((remedy, denied) -> Log.warn("level %s: %s; %s", level, denied.stream()
-                .map(r -> r.name() + (r.status() == ActionStatus.SKIPPED ? " skipped (" + r.detail() + ")"
-                        : " applied in part (" + r.detail().substring(r.detail().lastIndexOf("; ") + 2) + ")"))
-                .collect(Collectors.joining(", ")), remedy));
+        for (Map.Entry<String, List<ActionRecord>> denied : byRemedy.entrySet()) {
+            Log.warn("level %s: %s; %s", level, denied.getValue().stream()
+                    .map(r -> r.name() + (r.status() == ActionStatus.SKIPPED ? " skipped (" + r.detail() + ")"
+                            : " applied in part (" + r.detail().substring(r.detail().lastIndexOf("; ") + 2) + ")"))
+                    .collect(Collectors.joining(", ")), denied.getKey());
+        }
     }
 
     /** Returns every setting the agent changed to its original, newest first. */
@@ -173,8 +188,11 @@ public final class Optimizer {
     public Map<Level, List<Plan>> plan(Options options) {
         Map<Level, List<Plan>> plans = new LinkedHashMap<>();
         for (Profile profile : Profile.chain(options, cpus, environment)) {
-            plans.computeIfAbsent(profile.level(), level -> actionsFor.apply(profile).stream()
-                    .map(Action::plan).collect(Collectors.toList()));
+            plans.computeIfAbsent(profile.level(), level -> {
+                List<Plan> planned = new ArrayList<>();
+                actionsFor.apply(profile).forEach(action -> planned.add(action.plan()));
+                return planned;
+            });
         }
         return plans;
     }

@@ -21,7 +21,7 @@ import io.sprint.opt.platform.Platform;
  *     held by another JVM (then the JVM's CPUs are left as they are)
  */
 public record PinningPlan(Action action, CorePlan cores) {
-    static final String NAME = "thread-pinning";
+    public static final String NAME = "thread-pinning";
 
     /**
      * @param start the process's affinity mask at start-up (the rest of the JVM stays in it); the

@@ -43,6 +43,15 @@ public interface ThreadControl {
         throw ((Platform) this).unsupported(Capability.THREAD_SCHEDULING);
     }
 
+    /** A thread's nice value: -20 (most CPU under contention) to 19, 0 by default. */
+    default int niceness(long tid) throws OsException {
+        throw ((Platform) this).unsupported(Capability.THREAD_SCHEDULING);
+    }
+
+    default void setNiceness(long tid, int nice) throws OsException {
+        throw ((Platform) this).unsupported(Capability.THREAD_SCHEDULING);
+    }
+
     /**
      * The real-time policy this OS gives a selected thread: one alone on its dedicated CPU, or
      * one that shares a CPU and so must not starve the others there. POSIX: FIFO alone, RR shared.

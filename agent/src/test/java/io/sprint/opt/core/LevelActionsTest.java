@@ -22,6 +22,7 @@ import io.sprint.opt.platform.RefusingPlatform;
 import io.sprint.opt.platform.Scheduling;
 import io.sprint.opt.platform.linux.LinuxHost;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -58,8 +59,32 @@ class LevelActionsTest {
                 new ThreadPinning(null, () -> NOTHING), () -> {
                     throw new AssertionError("basic must not load the OS layer");
                 });
-        assertTrue(basic.apply(Profile.resolve(Level.BASIC, 2, OptionsParser.parse(""))).stream()
-                .map(Action::name).noneMatch(name -> name.equals("memory-lock") || name.equals("cpu-affinity")));
+        List<String> basicNames = new ArrayList<>();
+        basic.apply(Profile.resolve(Level.BASIC, 2, OptionsParser.parse(""))).forEach(a -> basicNames.add(a.name()));
+        assertTrue(basicNames.stream().noneMatch(name -> name.equals("memory-lock") || name.equals("cpu-affinity")),
+                basicNames.toString());
+    }
+
+    /** The JVM's actions come before the OS layer is needed; the host is read for the rest only once threads are pinned. */
+    @Test
+    void theOsLayerIsReachedOnlyWhenItsStepIs() {
+        int[] reached = {0};
+        LevelActions enterprise = new LevelActions(HotSpotFlags.platform(), host(), CpuList.parse("0-1"),
+                new ThreadPinning(null, () -> NOTHING), () -> {
+                    reached[0]++;
+                    return NOTHING;
+                });
+        Iterable<Action> actions = enterprise.apply(Profile.resolve(Level.ENTERPRISE, 2, OptionsParser.parse("")));
+        assertEquals(0, reached[0]);
+        List<String> names = new ArrayList<>();
+        for (Action action : actions) {
+            names.add(action.name());
+            assertEquals(names.contains("thread-pinning") ? 1 : 0, reached[0], names.toString());
+        }
+        assertEquals("heap-free-ratio", names.get(0));
+        assertEquals(List.of("thread-pinning", "timer-slack"),
+                names.subList(names.indexOf("thread-pinning"), names.indexOf("thread-pinning") + 2));
+        assertEquals("cpu-affinity", names.get(names.size() - 1));
     }
 
     @Test

@@ -33,6 +33,10 @@ final class LinuxLibc {
     private static final Function SCHED_GETPARAM = function("sched_getparam");
     private static final Function MADVISE = function("madvise");
     private static final Function SYSCALL = function("syscall");
+    private static final Function GETPRIORITY = function("getpriority");
+    private static final Function SETPRIORITY = function("setpriority");
+    /** getpriority/setpriority's "which": with a thread id, Linux reaches that one thread. */
+    static final int PRIO_PROCESS = 0;
 
     static final int MPOL_DEFAULT = 0;
     static final int MPOL_PREFERRED = 1;
@@ -80,6 +84,15 @@ final class LinuxLibc {
 
     static int sched_getparam(int tid, int[] param) throws LastErrorException {
         return SCHED_GETPARAM.invokeInt(new Object[] {tid, param});
+    }
+
+    /** The nice value (-20..19): -1 is a nice value too, so a failure is told by errno alone. */
+    static int getpriority(int which, int tid) throws LastErrorException {
+        return GETPRIORITY.invokeInt(new Object[] {which, tid});
+    }
+
+    static int setpriority(int which, int tid, int nice) throws LastErrorException {
+        return SETPRIORITY.invokeInt(new Object[] {which, tid, nice});
     }
 
     static int madvise(Pointer address, NativeLong length, int advice) throws LastErrorException {

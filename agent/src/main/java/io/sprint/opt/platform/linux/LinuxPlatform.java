@@ -219,6 +219,24 @@ public final class LinuxPlatform implements Platform {
         }
     }
 
+    @Override
+    public int niceness(long tid) throws OsException {
+        try {
+            return LinuxLibc.getpriority(LinuxLibc.PRIO_PROCESS, (int) tid);
+        } catch (LastErrorException e) {
+            throw failed("getpriority(" + tid + ")", e);
+        }
+    }
+
+    @Override
+    public void setNiceness(long tid, int nice) throws OsException {
+        try {
+            LinuxLibc.setpriority(LinuxLibc.PRIO_PROCESS, (int) tid, nice);
+        } catch (LastErrorException e) {
+            throw failed("setpriority(" + tid + ", " + nice + ")", e);
+        }
+    }
+
     /**
      * Per thread through /proc/TID/timerslack_ns: prctl could only reach the calling thread. Plain
      * file streams, not NIO channels: a thread walk makes thousands of these reads and writes,

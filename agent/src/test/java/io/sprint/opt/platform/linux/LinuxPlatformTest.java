@@ -105,6 +105,26 @@ class LinuxPlatformTest {
         });
     }
 
+    /** The nice value is per thread on Linux: read back from the thread's own /proc stat (field 19). */
+    @Test
+    void niceIsSetPerThread() throws Exception {
+        Platform linux = linux();
+        assumeTrue(host.hasCapability(23), "needs CAP_SYS_NICE to raise a priority");
+        withThread(tid -> {
+            int before = linux.niceness(tid);
+            linux.setNiceness(tid, -10);
+            assertEquals(-10, linux.niceness(tid));
+            assertEquals("-10", statField(tid, 19));
+            linux.setNiceness(tid, before);
+            assertEquals(String.valueOf(before), statField(tid, 19));
+        });
+    }
+
+    private static String statField(long tid, int field) throws Exception {
+        String stat = Files.readString(Path.of("/proc/self/task/" + tid + "/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[field - 3];
+    }
+
     @Test
     void memoryLockShowsInVmLckAndGoes() throws Exception {
         Platform linux = linux();

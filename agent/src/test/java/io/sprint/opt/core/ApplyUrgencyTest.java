@@ -1,0 +1,73 @@
+package io.sprint.opt.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.sprint.opt.platform.OsException;
+import io.sprint.opt.platform.RefusingPlatform;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The applying thread's priority: raised for the apply, its own given back, and left alone where it may not be raised. */
+class ApplyUrgencyTest {
+    /** One thread's nice value, as an OS that may or may not raise it keeps it. */
+    private static final class Nice extends RefusingPlatform {
+        private final boolean mayRaise;
+        private int nice;
+        private final List<Integer> set = new ArrayList<>();
+
+        Nice(int nice, boolean mayRaise) {
+            this.nice = nice;
+            this.mayRaise = mayRaise;
+        }
+
+        @Override
+        public long currentThreadId() {
+            return 42;
+        }
+
+        @Override
+        public int niceness(long tid) {
+            return nice;
+        }
+
+        @Override
+        public void setNiceness(long tid, int value) throws OsException {
+            if (value < nice && !mayRaise) {
+                throw new OsException("setpriority(42, " + value + "): Permission denied", OsException.EACCES);
+            }
+            nice = value;
+            set.add(value);
+        }
+    }
+
+    @Test
+    void raisedWhileApplyingThenItsOwnValueBack() {
+        Nice os = new Nice(3, true);
+        ApplyUrgency urgency = ApplyUrgency.raise(os);
+        assertEquals(ApplyUrgency.NICE, os.nice);
+        urgency.lower();
+        assertEquals(3, os.nice);
+        assertEquals(List.of(ApplyUrgency.NICE, 3), os.set);
+    }
+
+    @Test
+    void withoutThePrivilegeTheThreadKeepsItsPriority() {
+        Nice os = new Nice(0, false);
+        assertNull(ApplyUrgency.raise(os));
+        assertEquals(0, os.nice);
+    }
+
+    @Test
+    void aThreadAlreadyMoreUrgentIsLeftAsItIs() {
+        Nice os = new Nice(-15, true);
+        assertNull(ApplyUrgency.raise(os));
+        assertEquals(List.of(), os.set);
+    }
+
+    @Test
+    void anOsWithoutNiceValuesAppliesAsBefore() {
+        assertNull(ApplyUrgency.raise(new RefusingPlatform()));
+    }
+}
