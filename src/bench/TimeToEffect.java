@@ -19,19 +19,26 @@ import java.util.stream.Stream;
 /**
  * How soon a level is in force, seen from outside the JVM: launches the relay app with each
  * agent argument and times, from the launch (fork), the app's first line (main has started),
- * the agent's "level … applied" line, and the moment /proc shows every relay-* thread with a
- * real-time policy on one CPU (read back every 2 ms). Then attaches to a running relay
+ * the agent's "level … applied" line, the moment /proc shows the app's relay-* threads (with no
+ * agent: when the app itself gets there, the floor for pinning them), and the moment it shows
+ * every one with a real-time policy on one CPU (read back every 2 ms). Then attaches to a running relay
  * app and times the attach command. Rounds are interleaved; prints medians. Asserts nothing.
  *
  * <p>Usage: java TimeToEffect.java JAVA AGENT_JAR APP_JAR ROUNDS [--markdown FILE]
  */
 public final class TimeToEffect {
     private static final long NOT_SEEN = -1;
+    /** The relay app's relay threads, as launched here. */
+    private static final int RELAYS = 2;
 
     record Launch(String name, String agentArgs, boolean pins) {
     }
 
-    record Times(long mainMs, long appliedMs, long pinnedMs) {
+    record Times(long mainMs, long appliedMs, long startedMs, long pinnedMs) {
+    }
+
+    /** When /proc first showed every relay-* thread, and when it showed them all pinned (NOT_SEEN: never). */
+    record RelayTimes(long startedMs, long pinnedMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,26 +59,28 @@ public final class TimeToEffect {
             for (Launch launch : launches) {
                 Times times = launch(java, agent, app, launch);
                 results.computeIfAbsent(launch.name(), k -> new ArrayList<>()).add(times);
-                System.out.printf(Locale.ROOT, "  round %d %-38s main %5s ms  applied %5s ms  pinned %5s ms%n", round,
-                        launch.name(), shown(times.mainMs()), shown(times.appliedMs()), shown(times.pinnedMs()));
+                System.out.printf(Locale.ROOT, "  round %d %-38s main %5s ms  applied %5s ms  relays %5s ms  pinned %5s ms%n",
+                        round, launch.name(), shown(times.mainMs()), shown(times.appliedMs()), shown(times.startedMs()),
+                        shown(times.pinnedMs()));
             }
             long attach = attach(java, agent, app);
             attachMs.add(attach);
             System.out.printf(Locale.ROOT, "  round %d attach PID level=turbo,pin=relay-*: %s ms%n", round, shown(attach));
         }
         List<String> table = new ArrayList<>();
-        table.add("| launch with | main() starts | level applied | every relay-* thread pinned |");
-        table.add("|---|---|---|---|");
+        table.add("| launch with | main() starts | level applied | relay-* threads started | every relay-* thread pinned |");
+        table.add("|---|---|---|---|---|");
         long baseMain = median(results.get("no agent").stream().map(Times::mainMs).toList());
         for (Map.Entry<String, List<Times>> entry : results.entrySet()) {
             long main = median(entry.getValue().stream().map(Times::mainMs).toList());
             long applied = median(entry.getValue().stream().map(Times::appliedMs).toList());
+            long started = median(entry.getValue().stream().map(Times::startedMs).toList());
             long pinned = median(entry.getValue().stream().map(Times::pinnedMs).toList());
-            table.add(String.format(Locale.ROOT, "| `%s` | %s ms (%+d) | %s | %s |", entry.getKey(), shown(main),
-                    main - baseMain, applied == NOT_SEEN ? "—" : applied + " ms",
+            table.add(String.format(Locale.ROOT, "| `%s` | %s ms (%+d) | %s | %s | %s |", entry.getKey(), shown(main),
+                    main - baseMain, applied == NOT_SEEN ? "—" : applied + " ms", started + " ms",
                     pinned == NOT_SEEN ? "—" : pinned + " ms"));
         }
-        table.add(String.format(Locale.ROOT, "| `attach PID level=turbo,pin=relay-*` (command's wall time) | — | %s ms | |",
+        table.add(String.format(Locale.ROOT, "| `attach PID level=turbo,pin=relay-*` (command's wall time) | — | %s ms | | |",
                 shown(median(attachMs))));
         System.out.println();
         System.out.printf(Locale.ROOT, "medians of %d rounds, ms from launch (fork):%n", rounds);
@@ -86,7 +95,7 @@ public final class TimeToEffect {
         if (launch.agentArgs() != null) {
             command.add("-javaagent:" + agent + "=" + launch.agentArgs());
         }
-        command.addAll(List.of("-jar", app, "--duration", "3s", "--rate", "500"));
+        command.addAll(List.of("-jar", app, "--duration", "3s", "--rate", "500", "--relays", String.valueOf(RELAYS)));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).start();
         long[] main = {NOT_SEEN};
@@ -101,15 +110,12 @@ public final class TimeToEffect {
                 applied[0] = millisSince(start);
             }
         });
-        long pinned = NOT_SEEN;
-        if (launch.pins()) {
-            pinned = awaitPinned(process, start);
-        }
+        RelayTimes relays = awaitRelays(process, start, launch.pins());
         process.waitFor(30, TimeUnit.SECONDS);
         process.destroyForcibly();
         out.join(5000);
         err.join(5000);
-        return new Times(main[0], applied[0], pinned);
+        return new Times(main[0], applied[0], relays.startedMs(), relays.pinnedMs());
     }
 
     /** Attaches to a relay app that has run for two seconds; the command's wall time. */
@@ -135,12 +141,15 @@ public final class TimeToEffect {
     }
 
     /**
-     * Polls /proc until every relay-* thread has an RT policy and one CPU; NOT_SEEN if it never
-     * does. Each thread's name is read once: the poll itself must not compete with the JVM it times.
+     * Polls /proc until the app's {@value #RELAYS} relay-* threads run and, when {@code pins}, until
+     * every one has an RT policy and one CPU. Each thread's name is read once: the poll itself must
+     * not compete with the JVM it times. Without the agent, the first time is the app's own: no
+     * pinning can be seen before it.
      */
-    private static long awaitPinned(Process process, long start) throws InterruptedException {
+    private static RelayTimes awaitRelays(Process process, long start, boolean pins) throws InterruptedException {
         Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
         Map<Path, Boolean> relay = new HashMap<>();
+        long started = NOT_SEEN;
         while (process.isAlive() && millisSince(start) < 20_000) {
             int relays = 0;
             int pinned = 0;
@@ -156,7 +165,7 @@ public final class TimeToEffect {
                     }
                     if (isRelay) {
                         relays++;
-                        if (realTime(read(task.resolve("stat"))) && oneCpu(read(task.resolve("status")))) {
+                        if (pins && realTime(read(task.resolve("stat"))) && oneCpu(read(task.resolve("status")))) {
                             pinned++;
                         }
                     }
@@ -164,12 +173,15 @@ public final class TimeToEffect {
             } catch (IOException e) {
                 // a thread ended while being read: look again
             }
-            if (relays > 0 && pinned == relays) {
-                return millisSince(start);
+            if (started == NOT_SEEN && relays >= RELAYS) {
+                started = millisSince(start);
+            }
+            if (started != NOT_SEEN && (!pins || pinned == relays)) {
+                return new RelayTimes(started, pins ? millisSince(start) : NOT_SEEN);
             }
             Thread.sleep(2);
         }
-        return NOT_SEEN;
+        return new RelayTimes(started, NOT_SEEN);
     }
 
     /** Field 41 of /proc/TID/stat, counted after the parenthesised name: 1 FIFO, 2 RR. */

@@ -19,7 +19,8 @@ public record Wiring(HotSpotFlags flags, Host host, CpuList usable, int cpus, Th
     /** @param inst the agent's instrumentation, or null where no agent runs (plan): nothing can be pinned then */
     public static Wiring of(Instrumentation inst) {
         Host host = OsLayer.host();
-        return new Wiring(HotSpotFlags.platform(), host, host.allowedCpus(), host.usableCpuCount(),
+        CpuList allowed = host.allowedCpus();
+        return new Wiring(HotSpotFlags.platform(), host, allowed, host.usableCpuCount(allowed),
                 new ThreadPinning(inst, OsLayer::platform));
     }
 

@@ -27,6 +27,9 @@ final class NativeThreadIds {
     static Map<Long, Long> parse(String dump) {
         Map<Long, Long> ids = new HashMap<>();
         for (String line : dump.split("\n")) {
+            if (!line.startsWith("\"")) {
+                continue; // a stack frame or lock line: most of the dump, and the pattern is costly in a cold JVM
+            }
             Matcher header = HEADER.matcher(line);
             if (header.find()) {
                 String nid = header.group(2);

@@ -19,7 +19,12 @@ public interface Host {
      * up (a 1.5-CPU quota can keep two threads busy part of the time).
      */
     default int usableCpuCount() {
-        int cpus = allowedCpus().count();
+        return usableCpuCount(allowedCpus());
+    }
+
+    /** {@link #usableCpuCount()} from {@code allowed}, this process's CPUs read just before. */
+    default int usableCpuCount(CpuList allowed) {
+        int cpus = allowed.count();
         double quota = cpuQuota();
         return quota > 0 ? Math.max(1, Math.min(cpus, (int) Math.ceil(quota))) : cpus;
     }

@@ -79,6 +79,20 @@ public record Scheduling(Policy policy, int priority) {
                 : new Scheduling(Policy.WINDOWS_PRIORITY, relativePriority);
     }
 
+    /**
+     * Written out: a record's generated equals is bootstrapped through method handles the first
+     * time, some 10 ms of a cold JVM, and pinning compares policies while the level goes in force.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scheduling && ((Scheduling) o).policy == policy && ((Scheduling) o).priority == priority;
+    }
+
+    @Override
+    public int hashCode() {
+        return policy.hashCode() * 31 + priority;
+    }
+
     /** {@code SCHED_FIFO 10}, {@code SCHED_OTHER}, {@code THREAD_PRIORITY_NORMAL}, {@code THREAD_TIME_CONSTRAINT_POLICY}. */
     @Override
     public String toString() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,34 +57,35 @@ public final class LinuxHost implements Host {
 
     @Override
     public CpuList allowedCpus() {
-        return statusField("Cpus_allowed_list").map(CpuList::parse)
-                .orElseGet(() -> CpuList.range(0, Runtime.getRuntime().availableProcessors()));
+        String allowed = statusField("Cpus_allowed_list");
+        return allowed != null ? CpuList.parse(allowed) : CpuList.range(0, Runtime.getRuntime().availableProcessors());
     }
 
     /** cpu.max (v2) or cfs_quota/cfs_period (v1). */
     @Override
     public double cpuQuota() {
-        Optional<String> v2 = cgroupFile("cpu", "cpu.max");
-        if (v2.isPresent()) {
-            String[] parts = v2.get().split("\\s+");
+        List<Path> cpu = cgroupDirectories("cpu");
+        String v2 = firstFile(cpu, "cpu.max");
+        if (v2 != null) {
+            String[] parts = v2.split("\\s+");
             return "max".equals(parts[0]) ? -1 : Double.parseDouble(parts[0]) / Double.parseDouble(parts[1]);
         }
-        Optional<String> quota = cgroupFile("cpu", "cpu.cfs_quota_us");
-        Optional<String> period = cgroupFile("cpu", "cpu.cfs_period_us");
-        if (quota.isEmpty() || period.isEmpty() || quota.get().startsWith("-")) {
+        String quota = firstFile(cpu, "cpu.cfs_quota_us");
+        String period = firstFile(cpu, "cpu.cfs_period_us");
+        if (quota == null || period == null || quota.startsWith("-")) {
             return -1;
         }
-        return Double.parseDouble(quota.get()) / Double.parseDouble(period.get());
+        return Double.parseDouble(quota) / Double.parseDouble(period);
     }
 
     @Override
     public long memoryLimitBytes() {
-        Optional<String> value = cgroupFile("memory", "memory.max")
-                .or(() -> cgroupFile("memory", "memory.limit_in_bytes"));
-        if (value.isEmpty() || "max".equals(value.get())) {
+        List<Path> memory = cgroupDirectories("memory");
+        String value = firstFile(memory, "memory.max", "memory.limit_in_bytes");
+        if (value == null || "max".equals(value)) {
             return -1;
         }
-        long bytes = Long.parseLong(value.get());
+        long bytes = Long.parseLong(value);
         return bytes >= NO_LIMIT ? -1 : bytes;
     }
 
@@ -94,33 +96,43 @@ public final class LinuxHost implements Host {
      */
     @Override
     public CpuTopology topology() {
-        CpuList online = cpuFile("devices/system/cpu/online").orElseGet(this::allowedCpus);
-        CpuList cpuset = cgroupFile("cpuset", "cpuset.cpus.effective")
-                .or(() -> cgroupFile("cpuset", "cpuset.effective_cpus"))
-                .or(() -> cgroupFile("cpuset", "cpuset.cpus"))
-                .filter(text -> !text.isBlank()).map(CpuList::parse).orElse(online);
+        CpuList online = cpuFile("devices/system/cpu/online", null);
+        if (online == null) {
+            online = allowedCpus();
+        }
+        String cpusetText = firstFile(cgroupDirectories("cpuset"), "cpuset.cpus.effective", "cpuset.effective_cpus",
+                "cpuset.cpus");
+        CpuList cpuset = cpusetText == null || cpusetText.isBlank() ? online : CpuList.parse(cpusetText);
         CpuList pool = cpuset.intersect(online);
         Map<Integer, CpuList> siblings = new TreeMap<>();
         for (int cpu : pool.toArray()) {
-            cpuFile("devices/system/cpu/cpu" + cpu + "/topology/thread_siblings_list")
-                    .ifPresent(core -> siblings.put(cpu, core.intersect(pool).union(CpuList.of(cpu))));
+            CpuList core = cpuFile("devices/system/cpu/cpu" + cpu + "/topology/thread_siblings_list", null);
+            if (core != null) {
+                siblings.put(cpu, core.intersect(pool).union(CpuList.of(cpu)));
+            }
         }
         Map<Integer, CpuList> nodes = new TreeMap<>();
-        numaNodeCpus().forEach((node, cpus) -> {
-            if (!cpus.intersect(pool).isEmpty()) {
-                nodes.put(node, cpus.intersect(pool));
+        for (Map.Entry<Integer, CpuList> node : numaNodeCpus().entrySet()) {
+            CpuList inPool = node.getValue().intersect(pool);
+            if (!inPool.isEmpty()) {
+                nodes.put(node.getKey(), inPool);
             }
-        });
-        return new CpuTopology(pool, cpuFile("devices/system/cpu/isolated").orElse(CpuList.NONE).intersect(pool),
-                cpuFile("devices/system/cpu/nohz_full").orElse(CpuList.NONE).intersect(pool), siblings, nodes);
+        }
+        return new CpuTopology(pool, cpuFile("devices/system/cpu/isolated", CpuList.NONE).intersect(pool),
+                cpuFile("devices/system/cpu/nohz_full", CpuList.NONE).intersect(pool), siblings, nodes);
     }
 
-    /** A cpulist file under /sys; empty when absent or unreadable. */
-    private Optional<CpuList> cpuFile(String path) {
+    /**
+     * A cpulist file under /sys; {@code absent} when it is absent or unreadable. Plain code, as
+     * on the rest of the start-up path here: each lambda costs some 0.5 ms of CPU the first time
+     * it runs, and the level is applied in a cold JVM.
+     */
+    private CpuList cpuFile(String path, CpuList absent) {
+        String text = readOrNull(sys.resolve(path));
         try {
-            return read(sys.resolve(path)).map(CpuList::parseOrNone);
+            return text == null ? absent : CpuList.parseOrNone(text);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return absent;
         }
     }
 
@@ -130,7 +142,7 @@ public final class LinuxHost implements Host {
         try (Stream<Path> dirs = Files.list(sys.resolve("devices/system/node"))) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
                 String name = dir.getFileName().toString();
-                if (name.matches("node\\d+")) {
+                if (name.startsWith("node") && isNumber(name.substring(4))) {
                     nodes.put(Integer.parseInt(name.substring(4)), CpuList.parse(readFully(dir.resolve("cpulist")).trim()));
                 }
             }
@@ -142,8 +154,9 @@ public final class LinuxHost implements Host {
 
     @Override
     public String thpMode() {
-        return read(sys.resolve("kernel/mm/transparent_hugepage/enabled")).map(BRACKETED::matcher)
-                .filter(Matcher::find).map(m -> m.group(1)).orElse("unavailable");
+        String enabled = readOrNull(sys.resolve("kernel/mm/transparent_hugepage/enabled"));
+        Matcher mode = enabled == null ? null : BRACKETED.matcher(enabled);
+        return mode != null && mode.find() ? mode.group(1) : "unavailable";
     }
 
     /**
@@ -157,7 +170,8 @@ public final class LinuxHost implements Host {
 
     /** CAP_SYS_NICE, or an RLIMIT_RTPRIO that allows some real-time priority. */
     boolean rtPrivileged() {
-        return hasCapability(CAP_SYS_NICE) || limit("Max realtime priority").map(v -> v > 0).orElse(false);
+        Long rtprio = limitOrNull("Max realtime priority");
+        return hasCapability(CAP_SYS_NICE) || rtprio != null && rtprio > 0;
     }
 
     /**
@@ -166,7 +180,7 @@ public final class LinuxHost implements Host {
      * kernel then refuses SCHED_FIFO/SCHED_RR to every thread in it, root's included.
      */
     boolean cgroupDeniesRealTime() {
-        return cgroupFile("cpu", "cpu.rt_runtime_us").map(String::trim).filter("0"::equals).isPresent();
+        return "0".equals(firstFile(cgroupDirectories("cpu"), "cpu.rt_runtime_us"));
     }
 
     /**
@@ -175,7 +189,8 @@ public final class LinuxHost implements Host {
      */
     @Override
     public boolean memlockCapable() {
-        return hasCapability(CAP_IPC_LOCK) || limit("Max locked memory").map(v -> v < 0).orElse(false);
+        Long memlock = limitOrNull("Max locked memory");
+        return hasCapability(CAP_IPC_LOCK) || memlock != null && memlock < 0;
     }
 
     @Override
@@ -189,26 +204,56 @@ public final class LinuxHost implements Host {
     }
 
     boolean hasCapability(int bit) {
-        return statusField("CapEff").map(hex -> new BigInteger(hex, 16).testBit(bit)).orElse(false);
+        String capabilities = statusField("CapEff");
+        return capabilities != null && new BigInteger(capabilities, 16).testBit(bit);
     }
 
     /** Soft limit from /proc/self/limits; -1 for unlimited. */
     Optional<Long> limit(String name) {
-        return lines(proc.resolve("self/limits")).stream().filter(l -> l.startsWith(name)).findFirst()
-                .map(l -> l.substring(name.length()).trim().split("\\s+")[0])
-                .map(v -> "unlimited".equals(v) ? -1L : Long.parseLong(v));
+        return Optional.ofNullable(limitOrNull(name));
     }
 
-    private Optional<String> statusField(String field) {
-        return lines(proc.resolve("self/status")).stream().filter(l -> l.startsWith(field + ":"))
-                .findFirst().map(l -> l.substring(field.length() + 1).trim());
+    private Long limitOrNull(String name) {
+        for (String line : lines(proc.resolve("self/limits"))) {
+            if (line.startsWith(name)) {
+                String soft = line.substring(name.length()).trim().split("\\s+")[0];
+                return "unlimited".equals(soft) ? -1L : Long.parseLong(soft);
+            }
+        }
+        return null;
+    }
+
+    /** A field of /proc/self/status, or null. */
+    private String statusField(String field) {
+        for (String line : lines(proc.resolve("self/status"))) {
+            if (line.startsWith(field) && line.length() > field.length() && line.charAt(field.length()) == ':') {
+                return line.substring(field.length() + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    /** The first of {@code files} found in one of {@code directories}, in that order, read; or null. */
+    private static String firstFile(List<Path> directories, String... files) {
+        for (String file : files) {
+            for (Path directory : directories) {
+                String value = readOrNull(directory.resolve(file));
+                if (value != null) {
+                    return value;
+                }
+            }
+        }
+        return null;
     }
 
     /**
-     * A file of this process's cgroup for {@code controller}: v2's unified hierarchy first, then
-     * v1's per-controller one, each under its mount point as /proc/self/mountinfo gives it.
+     * The directories of this process's cgroup for {@code controller}, in the order to look in:
+     * as the mounts come in /proc/self/mountinfo (v2's unified hierarchy, v1's per-controller
+     * one), each under its mount point. Found once for every file a question needs: the two
+     * tables cost a few ms to read and parse in a cold JVM.
      */
-    Optional<String> cgroupFile(String controller, String file) {
+    private List<Path> cgroupDirectories(String controller) {
+        List<Path> directories = new ArrayList<>();
         List<String> cgroups = lines(proc.resolve("self/cgroup"));
         for (String mount : lines(proc.resolve("self/mountinfo"))) {
             String[] halves = mount.split(" - ", 2);
@@ -231,14 +276,11 @@ public final class LinuxHost implements Host {
                     continue;
                 }
                 String root = left[3];
-                String path = parts[2].startsWith(root) ? parts[2].substring(root.length()) : parts[2];
-                Optional<String> value = read(Path.of(left[4], path, file));
-                if (value.isPresent()) {
-                    return value;
-                }
+                directories.add(Path.of(left[4], parts[2].startsWith(root) ? parts[2].substring(root.length())
+                        : parts[2]));
             }
         }
-        return Optional.empty();
+        return directories;
     }
 
     /** The pid of a running process whose comm is {@code name} (irqbalance, stalld), or 0. */
@@ -246,7 +288,7 @@ public final class LinuxHost implements Host {
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc())) {
             for (Path process : processes) {
                 String pid = process.getFileName().toString();
-                if (isNumber(pid) && name.equals(read(process.resolve("comm")).orElse(null))) {
+                if (isNumber(pid) && name.equals(readOrNull(process.resolve("comm")))) {
                     return Long.parseLong(pid);
                 }
             }
@@ -270,10 +312,15 @@ public final class LinuxHost implements Host {
     }
 
     static Optional<String> read(Path file) {
+        return Optional.ofNullable(readOrNull(file));
+    }
+
+    /** The file's text, trimmed; null when it is absent or unreadable. */
+    static String readOrNull(Path file) {
         try {
-            return Optional.of(readFully(file).trim());
+            return readFully(file).trim();
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
     }
 
