@@ -44,12 +44,23 @@ class ApplyUrgencyTest {
 
     @Test
     void raisedWhileApplyingThenItsOwnValueBack() {
-        Nice os = new Nice(3, true);
+        Nice os = new Nice(0, true);
         ApplyUrgency urgency = ApplyUrgency.raise(os);
-        assertEquals(ApplyUrgency.NICE, os.nice);
+        assertEquals(-10, os.nice);
         urgency.lower();
-        assertEquals(3, os.nice);
-        assertEquals(List.of(ApplyUrgency.NICE, 3), os.set);
+        assertEquals(0, os.nice);
+        assertEquals(List.of(-10, 0), os.set);
+    }
+
+    /** An operator who runs the JVM niced keeps it below the others: the thread goes up from its own value. */
+    @Test
+    void raisedFromItsOwnValueAsFarAsTheOsGoes() {
+        Nice niced = new Nice(15, true);
+        ApplyUrgency.raise(niced).lower();
+        assertEquals(List.of(5, 15), niced.set);
+        Nice urgent = new Nice(-15, true);
+        ApplyUrgency.raise(urgent).lower();
+        assertEquals(List.of(-20, -15), urgent.set);
     }
 
     @Test
@@ -60,8 +71,8 @@ class ApplyUrgencyTest {
     }
 
     @Test
-    void aThreadAlreadyMoreUrgentIsLeftAsItIs() {
-        Nice os = new Nice(-15, true);
+    void aThreadAsUrgentAsCanBeIsLeftAsItIs() {
+        Nice os = new Nice(-20, true);
         assertNull(ApplyUrgency.raise(os));
         assertEquals(List.of(), os.set);
     }
