@@ -4,6 +4,7 @@ import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.Check;
 import io.sprint.opt.platform.CpuTopology;
 import io.sprint.opt.platform.Host;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -326,10 +327,12 @@ public final class LinuxHost implements Host {
 
     /**
      * A /proc or /sys file in one read. Files.readString reads a zero-size file one byte first,
-     * and /proc/sys files give nothing at a non-zero offset: it would return "9" for 950000.
+     * and /proc/sys files give nothing at a non-zero offset: it would return "9" for 950000. A
+     * plain file stream, not an NIO channel, whose set-up doubles the cost of a small read (the
+     * irqbalance check alone reads every process's comm while the level goes in force).
      */
     static String readFully(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new FileInputStream(file.toFile())) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
