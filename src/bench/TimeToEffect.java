@@ -24,14 +24,19 @@ import java.util.stream.Stream;
  * every one with a real-time policy on one CPU (read back every 2 ms). Then attaches to a running relay
  * app and times the attach command. Rounds are interleaved; prints medians. Asserts nothing.
  *
- * <p>Usage: java TimeToEffect.java JAVA AGENT_JAR APP_JAR ROUNDS [--markdown FILE]
+ * With {@code --baseline JAR} every agent launch and the attach also run with that jar (an
+ * earlier build), interleaved in the same rounds: a comparison on the same machine at the same
+ * moment.
+ *
+ * <p>Usage: java TimeToEffect.java JAVA AGENT_JAR APP_JAR ROUNDS [--markdown FILE] [--baseline JAR]
  */
 public final class TimeToEffect {
     private static final long NOT_SEEN = -1;
     /** The relay app's relay threads, as launched here. */
     private static final int RELAYS = 2;
 
-    record Launch(String name, String agentArgs, boolean pins) {
+    /** @param jar the agent jar, null without agent */
+    record Launch(String name, String jar, String agentArgs, boolean pins) {
     }
 
     record Times(long mainMs, long appliedMs, long startedMs, long pinnedMs) {
@@ -46,26 +51,32 @@ public final class TimeToEffect {
         String agent = args[1];
         String app = args[2];
         int rounds = Integer.parseInt(args[3]);
-        Path markdown = args.length > 5 && args[4].equals("--markdown") ? Path.of(args[5]) : null;
-        List<Launch> launches = List.of(
-                new Launch("no agent", null, false),
-                new Launch("level=basic", "level=basic", false),
-                new Launch("level=enterprise", "level=enterprise", false),
-                new Launch("level=turbo,pin=relay-*", "level=turbo,pin=relay-*", true),
-                new Launch("level=turbo,pin=relay-*,strict=true", "level=turbo,pin=relay-*,strict=true", true));
+        Path markdown = option(args, "--markdown") == null ? null : Path.of(option(args, "--markdown"));
+        String baseline = option(args, "--baseline");
+        List<Launch> launches = new ArrayList<>(List.of(new Launch("no agent", null, null, false)));
+        for (String level : List.of("level=basic", "level=enterprise", "level=turbo,pin=relay-*",
+                "level=turbo,pin=relay-*,strict=true")) {
+            launches.add(new Launch(level, agent, level, level.contains("pin=")));
+            if (baseline != null) {
+                launches.add(new Launch(level + " (baseline)", baseline, level, level.contains("pin=")));
+            }
+        }
         Map<String, List<Times>> results = new LinkedHashMap<>();
-        List<Long> attachMs = new ArrayList<>();
+        Map<String, List<Long>> attachMs = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (Launch launch : launches) {
-                Times times = launch(java, agent, app, launch);
+                Times times = launch(java, app, launch);
                 results.computeIfAbsent(launch.name(), k -> new ArrayList<>()).add(times);
                 System.out.printf(Locale.ROOT, "  round %d %-38s main %5s ms  applied %5s ms  relays %5s ms  pinned %5s ms%n",
                         round, launch.name(), shown(times.mainMs()), shown(times.appliedMs()), shown(times.startedMs()),
                         shown(times.pinnedMs()));
             }
-            long attach = attach(java, agent, app);
-            attachMs.add(attach);
-            System.out.printf(Locale.ROOT, "  round %d attach PID level=turbo,pin=relay-*: %s ms%n", round, shown(attach));
+            for (String jar : baseline == null ? List.of(agent) : List.of(agent, baseline)) {
+                String name = "`attach PID level=turbo,pin=relay-*`" + (jar.equals(agent) ? "" : " (baseline)");
+                long attach = attach(java, jar, app);
+                attachMs.computeIfAbsent(name, k -> new ArrayList<>()).add(attach);
+                System.out.printf(Locale.ROOT, "  round %d %s: %s ms%n", round, name, shown(attach));
+            }
         }
         List<String> table = new ArrayList<>();
         table.add("| launch with | main() starts | level applied | relay-* threads started | every relay-* thread pinned |");
@@ -80,8 +91,10 @@ public final class TimeToEffect {
                     main - baseMain, applied == NOT_SEEN ? "—" : applied + " ms", started + " ms",
                     pinned == NOT_SEEN ? "—" : pinned + " ms"));
         }
-        table.add(String.format(Locale.ROOT, "| `attach PID level=turbo,pin=relay-*` (command's wall time) | — | %s ms | | |",
-                shown(median(attachMs))));
+        for (Map.Entry<String, List<Long>> attach : attachMs.entrySet()) {
+            table.add(String.format(Locale.ROOT, "| %s (command's wall time) | — | %s ms | | |", attach.getKey(),
+                    shown(median(attach.getValue()))));
+        }
         System.out.println();
         System.out.printf(Locale.ROOT, "medians of %d rounds, ms from launch (fork):%n", rounds);
         table.forEach(System.out::println);
@@ -90,10 +103,20 @@ public final class TimeToEffect {
         }
     }
 
-    private static Times launch(String java, String agent, String app, Launch launch) throws Exception {
+    /** The value after {@code name} in the arguments, or null. */
+    private static String option(String[] args, String name) {
+        for (int i = 4; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
+    private static Times launch(String java, String app, Launch launch) throws Exception {
         List<String> command = new ArrayList<>(List.of(java));
-        if (launch.agentArgs() != null) {
-            command.add("-javaagent:" + agent + "=" + launch.agentArgs());
+        if (launch.jar() != null) {
+            command.add("-javaagent:" + launch.jar() + "=" + launch.agentArgs());
         }
         command.addAll(List.of("-jar", app, "--duration", "3s", "--rate", "500", "--relays", String.valueOf(RELAYS)));
         long start = System.nanoTime();
