@@ -111,7 +111,7 @@ public final class LevelActions implements Function<Profile, Iterable<Action>> {
      * thread, doing this work, keeps every usable CPU instead of competing with the application
      * on the housekeeping ones. Huge-page advice precedes the memory lock, whose faulting-in of
      * the heap can then take huge pages at once. The host-wide knobs follow the pinning, whose
-     * dedicated CPUs they shield.
+     * dedicated CPUs they shield. All at once here (for tests); a level builds them in two steps.
      */
     static List<Action> osActions(Profile profile, Platform os, Host host, CpuList usable, ThreadPinning pinning) {
         PinningPlan pin = PinningPlan.of(profile, os, host, usable, pinning);

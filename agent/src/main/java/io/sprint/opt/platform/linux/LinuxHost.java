@@ -20,7 +20,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * What this Linux host lets the process do, read from /proc and /sys: the one place the agent
@@ -140,8 +139,8 @@ public final class LinuxHost implements Host {
     @Override
     public SortedMap<Integer, CpuList> numaNodeCpus() {
         SortedMap<Integer, CpuList> nodes = new TreeMap<>();
-        try (Stream<Path> dirs = Files.list(sys.resolve("devices/system/node"))) {
-            for (Path dir : (Iterable<Path>) dirs::iterator) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(sys.resolve("devices/system/node"))) {
+            for (Path dir : dirs) {
                 String name = dir.getFileName().toString();
                 if (name.startsWith("node") && isNumber(name.substring(4))) {
                     nodes.put(Integer.parseInt(name.substring(4)), CpuList.parse(readFully(dir.resolve("cpulist")).trim()));
