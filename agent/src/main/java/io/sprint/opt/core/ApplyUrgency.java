@@ -7,7 +7,7 @@ import io.sprint.opt.platform.Platform;
 /**
  * The applying thread's share of the CPUs while a level's OS side is applied. At start-up the
  * agent applies beside the application's own start and the JIT's compiler threads: on a two-CPU
- * host its thread got well under half a CPU (57 ms of CPU took 127 ms). Ten nice steps up (-10
+ * host its thread got well under half a CPU (53 ms of CPU took 127 ms). Ten nice steps up (-10
  * for a JVM at the default 0) it gets some nine times a normal thread's share for those tens of
  * milliseconds, then its own nice value back; relative to its own, so that a JVM its operator
  * runs niced stays below the others. The agent starts no thread meanwhile (one would inherit
