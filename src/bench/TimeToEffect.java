@@ -51,7 +51,8 @@ public final class TimeToEffect {
         String agent = args[1];
         String app = args[2];
         int rounds = Integer.parseInt(args[3]);
-        Path markdown = option(args, "--markdown") == null ? null : Path.of(option(args, "--markdown"));
+        String markdownFile = option(args, "--markdown");
+        Path markdown = markdownFile == null ? null : Path.of(markdownFile);
         String baseline = option(args, "--baseline");
         List<Launch> launches = new ArrayList<>(List.of(new Launch("no agent", null, null, false)));
         for (String level : List.of("level=basic", "level=enterprise", "level=turbo,pin=relay-*",
@@ -88,7 +89,7 @@ public final class TimeToEffect {
             long started = median(entry.getValue().stream().map(Times::startedMs).toList());
             long pinned = median(entry.getValue().stream().map(Times::pinnedMs).toList());
             table.add(String.format(Locale.ROOT, "| `%s` | %s ms (%+d) | %s | %s | %s |", entry.getKey(), shown(main),
-                    main - baseMain, applied == NOT_SEEN ? "—" : applied + " ms", started + " ms",
+                    main - baseMain, applied == NOT_SEEN ? "—" : applied + " ms", started == NOT_SEEN ? "—" : started + " ms",
                     pinned == NOT_SEEN ? "—" : pinned + " ms"));
         }
         for (Map.Entry<String, List<Long>> attach : attachMs.entrySet()) {

@@ -1,6 +1,7 @@
 package io.sprint.opt.config;
 
 import java.util.BitSet;
+import java.util.Collection;
 
 /**
  * A set of CPU numbers in Linux cpulist notation ({@code 0-3,8,10-11}). Backed by a BitSet, so
@@ -29,6 +30,15 @@ public final class CpuList {
     /** A cpulist as a kernel file holds it; an empty file is no CPUs. */
     public static CpuList parseOrNone(String text) {
         return text == null || text.isBlank() ? NONE : parse(text);
+    }
+
+    /** The CPUs numbered in {@code cpus}, e.g. a map's keys. */
+    public static CpuList of(Collection<Integer> cpus) {
+        BitSet set = new BitSet();
+        for (int cpu : cpus) {
+            set.set(cpu);
+        }
+        return new CpuList(set);
     }
 
     public static CpuList of(BitSet cpus) {

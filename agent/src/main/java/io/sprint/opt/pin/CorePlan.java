@@ -52,11 +52,7 @@ public record CorePlan(CpuList dedicated, CpuList others, int[] order, CpuList e
                               CpuOwners owners) {
         CpuList pool = topology.pool();
         Map<Integer, Long> held = heldElsewhere(pool, owners);
-        BitSet heldBits = new BitSet();
-        for (int cpu : held.keySet()) {
-            heldBits.set(cpu);
-        }
-        CpuList theirs = CpuList.of(heldBits);
+        CpuList theirs = CpuList.of(held.keySet());
         CpuList startInPool = orElse(start.intersect(pool), pool);
         // the rest of the JVM: its start-up CPUs, off isolated ones and off other JVMs' dedicated ones,
         // as far as that leaves any
@@ -130,11 +126,11 @@ public record CorePlan(CpuList dedicated, CpuList others, int[] order, CpuList e
 
     /** By preference, then the node with most dedicated CPUs first, then by node, then by number. */
     private static int[] handingOrder(CpuList dedicated, CpuTopology topology, CpuList start) {
+        int[] cpus = dedicated.toArray();
         Map<Integer, Integer> perNode = new LinkedHashMap<>();
-        for (int cpu : dedicated.toArray()) {
+        for (int cpu : cpus) {
             perNode.merge(topology.nodeOf(cpu), 1, Integer::sum);
         }
-        int[] cpus = dedicated.toArray();
         long[] keys = new long[cpus.length];
         for (int i = 0; i < cpus.length; i++) {
             int node = topology.nodeOf(cpus[i]);

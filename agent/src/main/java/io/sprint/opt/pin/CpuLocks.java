@@ -114,7 +114,7 @@ public final class CpuLocks implements CorePlan.CpuOwners {
 
     /** The CPUs this JVM holds. */
     public synchronized CpuList held() {
-        return CpuList.of(held.keySet().stream().mapToInt(Integer::intValue).toArray());
+        return CpuList.of(held.keySet());
     }
 
     private FileChannel open(int cpu) throws IOException {
