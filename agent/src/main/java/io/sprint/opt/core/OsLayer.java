@@ -75,14 +75,24 @@ public final class OsLayer {
         } catch (LinkageError | RuntimeException e) {
             Throwable first = jnaFailure != null ? jnaFailure : e;
             String missing = MissingModule.explain(first);
-            return new UnsupportedPlatform(missing != null ? "JNA could not start: " + missing
+            return failed(missing != null ? "JNA could not start: " + missing
                     : "JNA could not load its native library: " + e.getMessage()
                     + " (a noexec temp directory? set -Djna.tmpdir to an executable one)");
         }
         try {
             return LINUX ? new LinuxPlatform((LinuxHost) HOST) : MAC ? new MacPlatform() : new WindowsPlatform();
         } catch (LinkageError | RuntimeException | OsException e) {
-            return new UnsupportedPlatform("the " + OS + " OS layer could not bind its system calls: " + e);
+            return failed("the " + OS + " OS layer could not bind its system calls: " + e);
         }
+    }
+
+    /**
+     * An OS layer that failed to load, said once: each OS action then skips with the reason, which
+     * is seen only at log=debug or in status, and a pinned thread's own warning comes only if it
+     * was already running.
+     */
+    private static Platform failed(String reason) {
+        Log.warn("OS layer not loaded, the level's OS fields are skipped: %s", reason);
+        return new UnsupportedPlatform(reason);
     }
 }
