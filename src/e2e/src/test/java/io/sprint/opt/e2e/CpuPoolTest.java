@@ -76,6 +76,7 @@ class CpuPoolTest {
                 assertEquals("applied", pinning.get("status"), pinning.toString());
                 assertTrue(((String) pinning.get("detail")).contains("CPUs 1 (rest 0)"), pinning.toString());
             }
+            awaitRelaysPinned(app);
             assertRelayThreadsAloneOn("1", "0", app.pid());
             assertEquals(List.of(app.pid()), lockHolders(locks.resolve("cpu-1.lock")));
 
@@ -145,6 +146,7 @@ class CpuPoolTest {
             Target second = first == a ? b : a;
             String firstPid = Long.toString(first.pid());
 
+            awaitRelaysPinned(first);
             assertRelayThreadsAloneOn("1", "0", first.pid());
             OsState.namesAndCpus(second.pid()).forEach((tid, thread) -> assertEquals("0", thread[1],
                     thread[0] + " (" + tid + ") of the second JVM"));
@@ -171,6 +173,12 @@ class CpuPoolTest {
             assertEquals(List.of(), lockHolders(locks.resolve("cpu-1.lock")));
             assertFalse(second.stderr().contains("Exception"), second.stderr());
         }
+    }
+
+    /** The level can be in force before the app starts its relay threads, which then pin themselves. */
+    private static void awaitRelaysPinned(Target app) throws Exception {
+        app.awaitPinned("relay-0", APPLIED);
+        app.awaitPinned("relay-1", APPLIED);
     }
 
     /** Every relay-N thread alone with the others of its JVM on {@code relayCpus}, every other thread on {@code rest}. */

@@ -69,6 +69,9 @@ class HostWideTest {
         Jdk jdk = Jdk.targets().get(0);
         try (Target app = Target.relayApp(jdk, List.of(Artifacts.agentArg("level=turbo,pin=relay-*")), 60)) {
             app.awaitStderr("level turbo applied", Duration.ofSeconds(20));
+            // the level can be in force before the app starts its relay threads, which then pin themselves
+            app.awaitPinned("relay-0", Duration.ofSeconds(10));
+            app.awaitPinned("relay-1", Duration.ofSeconds(10));
             String dedicated = relayCpu(app.pid());
             assertEquals("1", dedicated, "the relay threads' CPU (housekeeping keeps CPU 0)");
             assertEquals("n/a", HostSettings.read(RESUME_LATENCY).trim(), "no wake-up latency accepted on CPU 1");
