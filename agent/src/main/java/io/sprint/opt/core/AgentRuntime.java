@@ -8,7 +8,7 @@ import io.sprint.opt.config.Level;
 import io.sprint.opt.config.Options;
 import io.sprint.opt.config.OptionsParser;
 import io.sprint.opt.events.FlightEvents;
-import io.sprint.opt.jdk.DiagnosticCommands;
+import io.sprint.opt.jdk.ManagementInternals;
 import io.sprint.opt.journal.HostJournal;
 import io.sprint.opt.journal.JournalOwner;
 import io.sprint.opt.journal.StaleJournals;
@@ -82,7 +82,7 @@ final class AgentRuntime implements OptimizerControl {
     /** Reaches HotSpot's flags and marks the JVM as having sprint-opt (for {@code list}). */
     static AgentRuntime create(Instrumentation inst) {
         if (inst != null) {
-            DiagnosticCommands.open(inst);
+            ManagementInternals.open(inst);
         }
         AgentRuntime runtime = new AgentRuntime(Wiring.of(inst), inst);
         System.setProperty(SystemProperties.VERSION, Version.VALUE);

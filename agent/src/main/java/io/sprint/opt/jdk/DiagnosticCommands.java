@@ -1,12 +1,9 @@
 package io.sprint.opt.jdk;
 
 import io.sprint.opt.log.Log;
-import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
@@ -16,29 +13,15 @@ import javax.management.ObjectName;
  * fixes the application's {@code java.util.logging.manager} before its main may choose one; the
  * agent applies a level the moment it starts, so it runs the command through the command bean's
  * own executor. Both are internal to jdk.management: the agent opens their package to itself
- * alone. Where a JDK no longer has them, the platform server is used after all.
+ * alone ({@link ManagementInternals}). Where a JDK no longer has them, the platform server is used
+ * after all.
  */
 public final class DiagnosticCommands {
-    private static final String INTERNAL = "com.sun.management.internal";
     private static Object bean;
     private static Method execute;
     private static boolean unavailable;
 
     private DiagnosticCommands() {
-    }
-
-    /** Opens the factory's package to the agent; without it the platform server is used. */
-    public static void open(Instrumentation inst) {
-        try {
-            Module management = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-                    .getClass().getModule();
-            Module agent = DiagnosticCommands.class.getModule();
-            if (!management.isOpen(INTERNAL, agent)) {
-                inst.redefineModule(management, Set.of(), Map.of(), Map.of(INTERNAL, Set.of(agent)), Set.of(), Map.of());
-            }
-        } catch (RuntimeException e) {
-            Log.debug("diagnostic commands through the platform MBeanServer: %s", e);
-        }
     }
 
     /**
@@ -76,9 +59,8 @@ public final class DiagnosticCommands {
     private static synchronized Object bean() {
         if (bean == null && !unavailable) {
             try {
-                // its native methods live in the library that jdk.management's provider loads
-                ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-                Class<?> type = Class.forName(INTERNAL + ".DiagnosticCommandImpl");
+                ManagementInternals.loadNatives();
+                Class<?> type = Class.forName(ManagementInternals.PACKAGE + ".DiagnosticCommandImpl");
                 Method factory = type.getDeclaredMethod("getDiagnosticCommandMBean");
                 factory.setAccessible(true);
                 Method executor = type.getDeclaredMethod("executeDiagnosticCommand", String.class);

@@ -3,7 +3,7 @@ package io.sprint.opt.jvm;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import io.sprint.opt.config.Collector;
-import java.lang.management.ManagementFactory;
+import io.sprint.opt.jdk.ManagementInternals;
 import java.util.Optional;
 
 /**
@@ -18,7 +18,7 @@ public final class HotSpotFlags {
     }
 
     public static HotSpotFlags platform() {
-        return new HotSpotFlags(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class));
+        return new HotSpotFlags(ManagementInternals.hotSpotDiagnostic());
     }
 
     /** @throws IllegalArgumentException when this JVM has no such flag */
