@@ -49,12 +49,36 @@ final class IsolatedClassLoader extends ClassLoader {
         }
     }
 
+    /**
+     * The jar's own classes first: asking the platform loader for each of them first (the usual
+     * parent-first order) costs a failed search and a ClassNotFoundException per class, some 220
+     * times before a level is in force. Only java.* stays parent-first: no loader but the boot and
+     * platform ones may define it, and the thread hook's bridge class, stored in the jar, is
+     * defined into java.base (see pin.ThreadHook) and must be found there.
+     */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                JarEntry entry = name.startsWith("java.") ? null
+                        : jar.getJarEntry(PREFIX + name.replace('.', '/') + ".classdata");
+                loaded = entry != null ? define(name, entry) : super.loadClass(name, false);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
+    }
+
+    /** Reached only for what neither the jar nor the platform loader has. */
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        JarEntry entry = jar.getJarEntry(PREFIX + name.replace('.', '/') + ".classdata");
-        if (entry == null) {
-            return findInJdkModule(name);
-        }
+        return findInJdkModule(name);
+    }
+
+    private Class<?> define(String name, JarEntry entry) throws ClassNotFoundException {
         try (InputStream in = jar.getInputStream(entry)) {
             byte[] bytes = in.readAllBytes();
             return defineClass(name, bytes, 0, bytes.length, domain);
