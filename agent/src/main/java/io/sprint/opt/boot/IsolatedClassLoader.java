@@ -80,7 +80,12 @@ final class IsolatedClassLoader extends ClassLoader {
 
     private Class<?> define(String name, JarEntry entry) throws ClassNotFoundException {
         try (InputStream in = jar.getInputStream(entry)) {
-            byte[] bytes = in.readAllBytes();
+            // one array of the size the jar states: readAllBytes reads in chunks and copies them
+            long size = entry.getSize();
+            byte[] bytes = size < 0 ? in.readAllBytes() : new byte[(int) size];
+            if (size >= 0 && in.readNBytes(bytes, 0, bytes.length) != size) {
+                throw new ClassNotFoundException(name + ": truncated in " + jarUri);
+            }
             return defineClass(name, bytes, 0, bytes.length, domain);
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
