@@ -2,6 +2,7 @@ package io.sprint.opt.pin;
 
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.log.Log;
+import io.sprint.opt.platform.ProcessId;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,7 +32,7 @@ import java.util.Map;
  */
 public final class CpuLocks implements CorePlan.CpuOwners {
     private static final Map<Path, CpuLocks> BY_DIRECTORY = new HashMap<>();
-    private static final long PID = ProcessHandle.current().pid();
+    private static final long PID = ProcessId.current();
 
     private final Path directory;
     private final Map<Integer, FileChannel> held = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import io.sprint.opt.log.Log;
 import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
+import io.sprint.opt.platform.ProcessId;
 import io.sprint.opt.platform.Scheduling;
 import java.lang.SprintOptThreadHook;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import java.util.function.ObjIntConsumer;
  * at all: see {@link Platform#setScheduling}).
  */
 final class ThreadPinner implements ObjIntConsumer<Thread> {
-    private static final long PID = ProcessHandle.current().pid();
+    private static final long PID = ProcessId.current();
     /** Threads a summary names before it says "…". */
     private static final int NAMES_IN_SUMMARY = 5;
 

@@ -92,7 +92,7 @@ public final class JnaBootstrap {
             }
             Path base = Path.of(System.getProperty("jna.tmpdir", System.getProperty("java.io.tmpdir")));
             // a new directory only the JVM's user can enter: nobody can swap the file before it loads
-            Path dir = Files.createDirectory(base.resolve("sprint-opt-jna-" + ProcessHandle.current().pid() + "-"
+            Path dir = Files.createDirectory(base.resolve("sprint-opt-jna-" + ProcessId.current() + "-"
                     + System.nanoTime()), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path library = dir.resolve(file);
             Files.copy(in, library);

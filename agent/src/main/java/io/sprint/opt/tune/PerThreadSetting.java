@@ -4,6 +4,7 @@ import io.sprint.opt.action.Drift;
 import io.sprint.opt.action.Setting;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
+import io.sprint.opt.platform.ProcessId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import java.util.function.LongPredicate;
  */
 final class PerThreadSetting<V> implements Setting<PerThread<V>> {
     private static final int PASSES = 8;
-    private static final long PID = ProcessHandle.current().pid();
+    private static final long PID = ProcessId.current();
 
     /** Reads one thread's value. */
     interface Getter<V> {
