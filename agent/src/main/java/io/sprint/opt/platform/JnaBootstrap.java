@@ -5,7 +5,9 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import io.sprint.opt.log.Log;
 import java.io.IOException;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -95,7 +97,9 @@ public final class JnaBootstrap {
             Path dir = Files.createDirectory(base.resolve("sprint-opt-jna-" + ProcessId.current() + "-"
                     + System.nanoTime()), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path library = dir.resolve(file);
-            Files.copy(in, library);
+            try (OutputStream out = new FileOutputStream(library.toFile())) { // a plain stream: no NIO channel to set up
+                in.transferTo(out);
+            }
             return library;
         } catch (IOException | RuntimeException e) {
             Log.debug("JNA unpacks its native library itself: %s", e);

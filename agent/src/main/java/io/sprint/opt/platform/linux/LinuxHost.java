@@ -336,9 +336,18 @@ public final class LinuxHost implements Host {
         }
     }
 
+    /** Through {@link #readFully}: Files.readAllLines sets up an NIO channel and a decoder per file. */
     static List<String> lines(Path file) {
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+            String text = readFully(file);
+            List<String> lines = new ArrayList<>();
+            for (int start = 0; start < text.length(); ) {
+                int end = text.indexOf('\n', start);
+                end = end < 0 ? text.length() : end;
+                lines.add(text.substring(start, end));
+                start = end + 1;
+            }
+            return lines;
         } catch (IOException | RuntimeException e) {
             return List.of();
         }

@@ -14,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -348,7 +349,9 @@ public final class LinuxPlatform implements Platform {
     @Override
     public boolean hugePagesAdvised(long address, long length) throws OsException {
         Path smaps = Path.of("/proc/self/smaps");
-        try (BufferedReader reader = Files.newBufferedReader(smaps, StandardCharsets.ISO_8859_1)) {
+        // a plain file stream: nothing else on the way to a level in force sets up an NIO channel
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new FileInputStream(smaps.toFile()),
+                StandardCharsets.ISO_8859_1))) {
             return Smaps.allAdvised(reader, address, address + length);
         } catch (IOException e) {
             throw ioFailure("reading " + smaps, e);
