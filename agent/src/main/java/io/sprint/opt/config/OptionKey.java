@@ -1,6 +1,7 @@
 package io.sprint.opt.config;
 
 import io.sprint.opt.log.Log;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -238,9 +239,15 @@ public enum OptionKey {
         }
 
         private static Object globs(String value) {
-            List<String> globs = Arrays.stream(value.split(";")).map(String::trim).collect(Collectors.toList());
-            boolean valid = globs.stream().noneMatch(g -> g.isEmpty() || g.contains("=") || g.contains(","));
-            return valid ? List.copyOf(globs) : null;
+            List<String> globs = new ArrayList<>();
+            for (String part : value.split(";")) {
+                String glob = part.trim();
+                if (glob.isEmpty() || glob.contains("=") || glob.contains(",")) {
+                    return null;
+                }
+                globs.add(glob);
+            }
+            return List.copyOf(globs);
         }
 
         private static Object bytes(String value) {

@@ -184,11 +184,12 @@ public final class AgentEntry {
             return null;
         }
         try {
-            if (Profile.chain(options, Runtime.getRuntime().availableProcessors(), System.getenv()).stream()
-                    .anyMatch(Profile::needsOs)) {
-                LoadOsLayer load = new LoadOsLayer();
-                AgentThreads.daemon("sprint-opt-os", load).start();
-                return load;
+            for (Profile profile : Profile.chain(options, Runtime.getRuntime().availableProcessors(), System.getenv())) {
+                if (profile.needsOs()) {
+                    LoadOsLayer load = new LoadOsLayer();
+                    AgentThreads.daemon("sprint-opt-os", load).start();
+                    return load;
+                }
             }
         } catch (RuntimeException e) {
             Log.debug("OS layer loads with the level instead: %s", e);

@@ -33,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -60,23 +61,34 @@ final class AgentRuntime implements OptimizerControl {
         this.cpus = wiring.cpus();
         this.inst = inst;
         this.pinning = wiring.pinning();
-        this.optimizer = wiring.optimizer(this::changed);
-        this.exit = new HostExit(this, () -> {
-            Optimizer.State state = optimizer.state();
-            return state.profile() == null || state.profile().restoreOnExit();
-        });
+        this.optimizer = wiring.optimizer(new Changes());
+        this.exit = new HostExit(this, new RestoreOnExit());
     }
 
     /**
      * After every apply and restore: the level in a system property (for {@code list}), and the
-     * host journals holding exactly what restore still has to put back.
+     * host journals holding exactly what restore still has to put back. Classes here, not
+     * lambdas: they are created while a cold JVM pays each lambda's first use, before a level is
+     * in force.
      */
-    private void changed(Optimizer.State state) {
-        System.setProperty(SystemProperties.LEVEL, state.levelId());
-        for (HostJournal journal : HostJournal.every()) {
-            journal.retain(optimizer::holds);
+    private final class Changes implements Consumer<Optimizer.State> {
+        @Override
+        public void accept(Optimizer.State state) {
+            System.setProperty(SystemProperties.LEVEL, state.levelId());
+            for (HostJournal journal : HostJournal.every()) {
+                journal.retain(optimizer::holds);
+            }
+            exit.watch();
         }
-        exit.watch();
+    }
+
+    /** Whether the JVM's exit puts host-wide settings back: the level's on-exit, restore if none. */
+    private final class RestoreOnExit implements BooleanSupplier {
+        @Override
+        public boolean getAsBoolean() {
+            Optimizer.State state = optimizer.state();
+            return state.profile() == null || state.profile().restoreOnExit();
+        }
     }
 
     /** Reaches HotSpot's flags and marks the JVM as having sprint-opt (for {@code list}). */

@@ -25,7 +25,7 @@ final class HostExit {
 
     /** Installs the shutdown hook once a journal holds something; a JVM that never has one runs no hook. */
     synchronized void watch() {
-        if (installed || HostJournal.every().stream().allMatch(HostJournal::isEmpty)) {
+        if (installed || allEmpty()) {
             return;
         }
         try {
@@ -34,6 +34,15 @@ final class HostExit {
         } catch (IllegalStateException e) {
             // already shutting down: the journal stays for restore --stale
         }
+    }
+
+    private static boolean allEmpty() {
+        for (HostJournal journal : HostJournal.every()) {
+            if (!journal.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void atExit() {

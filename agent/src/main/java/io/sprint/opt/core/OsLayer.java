@@ -12,6 +12,7 @@ import io.sprint.opt.platform.linux.LinuxHost;
 import io.sprint.opt.platform.linux.LinuxPlatform;
 import io.sprint.opt.platform.macos.MacPlatform;
 import io.sprint.opt.platform.windows.WindowsPlatform;
+import java.util.function.Supplier;
 
 /**
  * Picks this OS's layer, once: its host facts (files only, at once) and its platform (native
@@ -25,6 +26,13 @@ public final class OsLayer {
     private static final boolean HAS_LAYER = LINUX || MAC || OS.startsWith("Windows");
     private static final Host HOST = LINUX ? new LinuxHost() : new PortableHost(OS);
     private static volatile Platform platform;
+    /** {@link #platform()} for those that load it at first use: a class, not a method reference (see AgentRuntime). */
+    static final Supplier<Platform> PLATFORM = new Supplier<>() {
+        @Override
+        public Platform get() {
+            return platform();
+        }
+    };
     /** Why JNA's start before main failed: later attempts only say "Could not initialize class". */
     private static volatile Throwable jnaFailure;
 

@@ -21,11 +21,11 @@ public record Wiring(HotSpotFlags flags, Host host, CpuList usable, int cpus, Th
         Host host = OsLayer.host();
         CpuList allowed = host.allowedCpus();
         return new Wiring(HotSpotFlags.platform(), host, allowed, host.usableCpuCount(allowed),
-                new ThreadPinning(inst, OsLayer::platform));
+                new ThreadPinning(inst, OsLayer.PLATFORM));
     }
 
     public Optimizer optimizer(Consumer<Optimizer.State> onChange) {
-        return new Optimizer(new LevelActions(flags, host, usable, pinning, OsLayer::platform), System.getenv(), cpus,
+        return new Optimizer(new LevelActions(flags, host, usable, pinning, OsLayer.PLATFORM), System.getenv(), cpus,
                 onChange);
     }
 }

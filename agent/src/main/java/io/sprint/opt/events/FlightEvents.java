@@ -21,8 +21,10 @@ public final class FlightEvents {
     /** Hiccups at least this long become events: what a latency engineer looks for after a spike. */
     public static final long HICCUP_NANOS = 1_000_000;
     private static volatile boolean recording;
-    private static volatile Supplier<String[]> level = () -> new String[] {"none", "", ""};
-    private static volatile Consumer<Boolean> recordings = runs -> { };
+    // set by listen before the recorder can reach them (Registrar exists only after it); no lambdas
+    // as defaults: this class loads while the level goes in force, when each lambda's first use costs
+    private static volatile Supplier<String[]> level;
+    private static volatile Consumer<Boolean> recordings;
 
     private FlightEvents() {
     }

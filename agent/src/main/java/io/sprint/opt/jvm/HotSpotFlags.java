@@ -35,7 +35,7 @@ public final class HotSpotFlags {
     }
 
     public boolean isOn(String name) {
-        return find(name).map(Boolean::parseBoolean).orElse(false);
+        return Boolean.parseBoolean(find(name).orElse(null));
     }
 
     public boolean isManageable(String name) {

@@ -21,7 +21,7 @@ final class LaunchFlagAction implements Action {
     }
 
     private String detail() {
-        boolean inForce = flags.find(flag.vmFlag()).map(flag.inForce()::equals).orElse(false);
+        boolean inForce = flag.inForce().equals(flags.find(flag.vmFlag()).orElse(null));
         return inForce ? "launch flag " + flag.flag() + " already in force"
                 : "launch flag: a running JVM cannot change this; start it with " + flag.flag() + ": " + flag.why();
     }

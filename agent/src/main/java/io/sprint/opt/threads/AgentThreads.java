@@ -18,7 +18,17 @@ public final class AgentThreads {
     public static Thread daemon(String name, Runnable work) {
         Thread thread = new Thread(null, work, name, STACK_BYTES);
         thread.setDaemon(true);
-        thread.setUncaughtExceptionHandler((t, e) -> Log.error("%s stopped: %s; the application runs on", t.getName(), e));
+        thread.setUncaughtExceptionHandler(LogAndGoOn.INSTANCE);
         return thread;
+    }
+
+    /** A class, not a lambda: the first threads start while a cold JVM pays each lambda's first use. */
+    private static final class LogAndGoOn implements Thread.UncaughtExceptionHandler {
+        static final LogAndGoOn INSTANCE = new LogAndGoOn();
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable e) {
+            Log.error("%s stopped: %s; the application runs on", thread.getName(), e);
+        }
     }
 }

@@ -177,10 +177,16 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
             return "every thread " + display.apply(value.others());
         }
         Map<String, Integer> counts = new TreeMap<>();
-        value.byTid().values().forEach(v -> counts.merge(display.apply(v), 1, Integer::sum));
+        for (V read : value.byTid().values()) {
+            String shown = display.apply(read);
+            Integer count = counts.get(shown);
+            counts.put(shown, count == null ? 1 : count + 1);
+        }
         StringBuilder text = new StringBuilder();
-        counts.forEach((shown, count) -> text.append(text.length() == 0 ? "" : ", ").append(count)
-                .append(count == 1 ? " thread " : " threads ").append(shown));
+        for (Map.Entry<String, Integer> count : counts.entrySet()) {
+            text.append(text.length() == 0 ? "" : ", ").append(count.getValue())
+                    .append(count.getValue() == 1 ? " thread " : " threads ").append(count.getKey());
+        }
         return text.toString();
     }
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Linux through libc (JNA) for changes and /proc for every read, so what is reported is what
@@ -142,8 +142,10 @@ public final class LinuxPlatform implements Platform {
     @Override
     public List<Long> threads() throws OsException {
         List<Long> tids = new ArrayList<>();
-        try (Stream<Path> tasks = Files.list(TASKS)) {
-            tasks.forEach(task -> tids.add(Long.parseLong(task.getFileName().toString())));
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+            for (Path task : tasks) {
+                tids.add(Long.parseLong(task.getFileName().toString()));
+            }
         } catch (IOException e) {
             throw new OsException("cannot list " + TASKS + ": " + e.getMessage(), 0);
         }
