@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -76,9 +77,17 @@ final class AgentRuntime implements OptimizerControl {
         public void accept(Optimizer.State state) {
             System.setProperty(SystemProperties.LEVEL, state.levelId());
             for (HostJournal journal : HostJournal.every()) {
-                journal.retain(optimizer::holds);
+                journal.retain(new Held());
             }
             exit.watch();
+        }
+    }
+
+    /** The settings restore still has to put back. */
+    private final class Held implements Predicate<String> {
+        @Override
+        public boolean test(String key) {
+            return optimizer.holds(key);
         }
     }
 

@@ -29,7 +29,7 @@ final class HostExit {
             return;
         }
         try {
-            Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("sprint-opt-exit", this::atExit));
+            Runtime.getRuntime().addShutdownHook(AgentThreads.daemon("sprint-opt-exit", new AtExit()));
             installed = true;
         } catch (IllegalStateException e) {
             // already shutting down: the journal stays for restore --stale
@@ -45,7 +45,15 @@ final class HostExit {
         return true;
     }
 
-    private void atExit() {
+    /** The hook's work; a class, not a method reference: it is installed while a level goes in force. */
+    private final class AtExit implements Runnable {
+        @Override
+        public void run() {
+            restoreJournals();
+        }
+    }
+
+    private void restoreJournals() {
         synchronized (lock) {
             for (HostJournal journal : HostJournal.every()) {
                 if (journal.isEmpty()) {

@@ -56,16 +56,49 @@ public final class LevelActions implements Function<Profile, Iterable<Action>> {
 
     @Override
     public Iterable<Action> apply(Profile profile) {
-        ActionSteps.Step jvm = new ActionSteps.Step("jvm-flags", () -> JvmActions.forProfile(profile, flags));
+        ActionSteps.Step jvm = new ActionSteps.Step("jvm-flags", new Build(Part.JVM, profile, null));
         if (!profile.needsOs()) {
             return new ActionSteps(List.of(jvm));
         }
         OsSide os = new OsSide(profile);
-        return new ActionSteps(List.of(jvm, new ActionSteps.Step(PinningPlan.NAME, os::pinning),
-                new ActionSteps.Step(OS_SETTINGS, os::afterPinning), new ActionSteps.Step(OS_SETTINGS, os::done)));
+        return new ActionSteps(List.of(jvm, new ActionSteps.Step(PinningPlan.NAME, new Build(Part.PINNING, profile, os)),
+                new ActionSteps.Step(OS_SETTINGS, new Build(Part.AFTER_PINNING, profile, os)),
+                new ActionSteps.Step(OS_SETTINGS, new Build(Part.DONE, profile, os))));
     }
 
     private static final String OS_SETTINGS = "os-settings";
+
+    private enum Part { JVM, PINNING, AFTER_PINNING, DONE }
+
+    /**
+     * One step's actions. A class with a switch, not a lambda per step: steps are built while a
+     * level goes in force, when a cold JVM pays each lambda's first use.
+     */
+    private final class Build implements Supplier<List<Action>> {
+        private final Part part;
+        private final Profile profile;
+        private final OsSide os;
+
+        Build(Part part, Profile profile, OsSide os) {
+            this.part = part;
+            this.profile = profile;
+            this.os = os;
+        }
+
+        @Override
+        public List<Action> get() {
+            switch (part) {
+                case JVM:
+                    return JvmActions.forProfile(profile, flags);
+                case PINNING:
+                    return os.pinning();
+                case AFTER_PINNING:
+                    return os.afterPinning();
+                default:
+                    return os.done();
+            }
+        }
+    }
 
     /** The OS side in steps that share the pinning's plan, applied at a raised priority ({@link ApplyUrgency}). */
     private final class OsSide {
@@ -128,7 +161,7 @@ public final class LevelActions implements Function<Profile, Iterable<Action>> {
         List<Action> actions = new ArrayList<>();
         if (profile.latency()) {
             actions.add(os.missing(Capability.TIMER_PERIOD) == null ? new TimerPeriodAction(os)
-                    : new TimerSlackAction(os, pinning::isPinned));
+                    : new TimerSlackAction(os, pinning.leftAlone(false)));
         }
         if (profile.hugepages()) {
             actions.add(new HugePagesAction(os, host));
@@ -147,10 +180,10 @@ public final class LevelActions implements Function<Profile, Iterable<Action>> {
                     "one NUMA node on this host: nothing to place"));
         }
         if (pin.cores() != null) {
-            actions.add(new AffinityAction(os, pin.cores().others(), usable, pinning::hasOwnCpu,
+            actions.add(new AffinityAction(os, pin.cores().others(), usable, pinning.leftAlone(true),
                     pin.cores().whyOthers()));
         } else if (profile.affinity() != null) {
-            actions.add(new AffinityAction(os, profile.affinity(), usable, pinning::hasOwnCpu, ""));
+            actions.add(new AffinityAction(os, profile.affinity(), usable, pinning.leftAlone(true), ""));
         }
         return actions;
     }

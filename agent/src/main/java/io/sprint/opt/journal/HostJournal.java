@@ -60,8 +60,13 @@ public final class HostJournal {
 
     /** This JVM's journal in {@code directory}. */
     public static synchronized HostJournal of(Path directory) {
-        return BY_DIRECTORY.computeIfAbsent(directory.toAbsolutePath().normalize(),
-                dir -> new HostJournal(dir, JournalOwner.current()));
+        Path dir = directory.toAbsolutePath().normalize();
+        HostJournal journal = BY_DIRECTORY.get(dir);
+        if (journal == null) {
+            journal = new HostJournal(dir, JournalOwner.current());
+            BY_DIRECTORY.put(dir, journal);
+        }
+        return journal;
     }
 
     /** Every journal of this JVM (one per directory it used). */
@@ -149,7 +154,9 @@ public final class HostJournal {
 
     /** Takes over entries read from a dead JVM's journal, to save those that could not be put back. */
     synchronized void adopt(List<JournalEntry> left) {
-        left.forEach(entry -> entries.put(entry.key(), entry));
+        for (JournalEntry entry : left) {
+            entries.put(entry.key(), entry);
+        }
     }
 
     void save() throws IOException {

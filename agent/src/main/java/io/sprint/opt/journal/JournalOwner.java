@@ -13,14 +13,20 @@ public record JournalOwner(long pid, long startMillis) {
         return new JournalOwner(self.pid(), startOf(self).orElse(0L));
     }
 
+    // no lambdas on this path: the first journal is opened while the level goes in force
     private static Optional<Long> startOf(ProcessHandle process) {
-        return process.info().startInstant().map(start -> start.toEpochMilli());
+        Optional<Instant> start = process.info().startInstant();
+        return start.isPresent() ? Optional.of(start.get().toEpochMilli()) : Optional.empty();
     }
 
     /** Whether the process that wrote the journal still runs. */
     public boolean alive() {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).flatMap(JournalOwner::startOf)
-                .map(start -> start == startMillis).orElse(false);
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return false;
+        }
+        Optional<Long> start = startOf(process.get());
+        return start.isPresent() && start.get() == startMillis;
     }
 
     /** The journal's file name: {@code PID-STARTMILLIS.journal}. */

@@ -24,7 +24,7 @@ public final class StaleJournals {
     /** The only files a journal may name: what the agent itself changes. */
     private static final Pattern KERNEL_FILE = Pattern.compile("/proc/irq/(\\d+/smp_affinity_list|default_smp_affinity)"
             + "|/sys/devices/system/cpu/cpu\\d+/power/pm_qos_resume_latency_us");
-    public static final Predicate<Path> KERNEL_FILES = path -> KERNEL_FILE.matcher(path.toString()).matches();
+    public static final Predicate<Path> KERNEL_FILES = new KernelFiles();
     private static final String RESTORING = ".restoring";
 
     /**
@@ -185,7 +185,9 @@ public final class StaleJournals {
             return files;
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*" + HostJournal.SUFFIX)) {
-            entries.forEach(files::add);
+            for (Path entry : entries) {
+                files.add(entry);
+            }
         } catch (IOException e) {
             return files;
         }
@@ -205,6 +207,14 @@ public final class StaleJournals {
             }
         } catch (IOException e) {
             // nothing to tidy
+        }
+    }
+
+    /** A class, not a lambda: journals are opened while a level goes in force (a lambda's first use costs then). */
+    private static final class KernelFiles implements Predicate<Path> {
+        @Override
+        public boolean test(Path path) {
+            return KERNEL_FILE.matcher(path.toString()).matches();
         }
     }
 }

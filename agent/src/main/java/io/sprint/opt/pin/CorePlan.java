@@ -129,7 +129,8 @@ public record CorePlan(CpuList dedicated, CpuList others, int[] order, CpuList e
         int[] cpus = dedicated.toArray();
         Map<Integer, Integer> perNode = new LinkedHashMap<>();
         for (int cpu : cpus) {
-            perNode.merge(topology.nodeOf(cpu), 1, Integer::sum);
+            Integer count = perNode.get(topology.nodeOf(cpu));
+            perNode.put(topology.nodeOf(cpu), count == null ? 1 : count + 1);
         }
         long[] keys = new long[cpus.length];
         for (int i = 0; i < cpus.length; i++) {

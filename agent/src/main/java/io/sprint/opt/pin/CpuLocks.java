@@ -44,7 +44,13 @@ public final class CpuLocks implements CorePlan.CpuOwners {
 
     /** The locks of {@code directory} in this JVM. */
     public static synchronized CpuLocks in(Path directory) {
-        return BY_DIRECTORY.computeIfAbsent(directory.toAbsolutePath().normalize(), CpuLocks::new);
+        Path dir = directory.toAbsolutePath().normalize();
+        CpuLocks locks = BY_DIRECTORY.get(dir);
+        if (locks == null) {
+            locks = new CpuLocks(dir);
+            BY_DIRECTORY.put(dir, locks);
+        }
+        return locks;
     }
 
     public Path directory() {

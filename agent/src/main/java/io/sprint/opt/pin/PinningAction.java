@@ -6,6 +6,7 @@ import io.sprint.opt.action.Setting;
 import io.sprint.opt.action.SettingAction;
 import io.sprint.opt.platform.OsException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -76,8 +77,10 @@ public final class PinningAction extends SettingAction<PinningAction.State> {
     protected String note() {
         int running = setting.pinnedAtStart;
         StringBuilder taken = new StringBuilder();
-        setting.pinning.takenElsewhere().forEach((cpu, pid) -> taken.append("; CPU ").append(cpu)
-                .append(" taken by pid ").append(pid).append(" since the plan: not used"));
+        for (Map.Entry<Integer, Long> cpu : setting.pinning.takenElsewhere().entrySet()) {
+            taken.append("; CPU ").append(cpu.getKey()).append(" taken by pid ").append(cpu.getValue())
+                    .append(" since the plan: not used");
+        }
         return "; " + running + (running == 1 ? " running thread" : " running threads")
                 + " pinned now, the rest as they start; virtual threads are never pinned" + note + taken;
     }

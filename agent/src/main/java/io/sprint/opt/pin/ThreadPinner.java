@@ -59,7 +59,9 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         this.takenElsewhere = Map.copyOf(takenElsewhere);
         this.cores = config.pinsCores() ? new CoreTable(config.cores().order(), config.cores().exclusive()) : null;
         if (cores != null) {
-            takenElsewhere.keySet().forEach(cores::drop);
+            for (int cpu : takenElsewhere.keySet()) {
+                cores.drop(cpu);
+            }
         }
     }
 
@@ -189,14 +191,18 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         Map<String, Integer> placed = new TreeMap<>();
         List<String> names = new ArrayList<>();
         for (PinnedThread record : records) {
-            placed.merge((record.cpu >= 0 ? "on CPU " + record.cpu + " " : "") + record.policy(), 1, Integer::sum);
+            String place = (record.cpu >= 0 ? "on CPU " + record.cpu + " " : "") + record.policy();
+            Integer same = placed.get(place);
+            placed.put(place, same == null ? 1 : same + 1);
             if (names.size() < NAMES_IN_SUMMARY) {
                 names.add(record.thread.getName());
             }
         }
         int count = records.size();
         StringBuilder where = new StringBuilder();
-        placed.forEach((place, n) -> where.append(where.length() == 0 ? ": " : ", ").append(n).append(" ").append(place));
+        for (Map.Entry<String, Integer> place : placed.entrySet()) {
+            where.append(where.length() == 0 ? ": " : ", ").append(place.getValue()).append(" ").append(place.getKey());
+        }
         Log.info("pin: %d running %s matching %s pinned%s%s%s", count, count == 1 ? "thread" : "threads", config.globs(),
                 names.isEmpty() ? "" : " (" + String.join(", ", names) + (count > names.size() ? ", …)" : ")"), where,
                 log.refusalCounts());

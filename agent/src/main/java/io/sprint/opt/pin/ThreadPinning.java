@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -79,7 +80,9 @@ public final class ThreadPinning {
             return Map.of();
         }
         Map<Integer, Long> refused = config.locks().acquire(config.cores().locked());
-        refused.forEach((cpu, pid) -> Log.warn("pin: CPU %d was taken by pid %d since the plan: not used", cpu, pid));
+        for (Map.Entry<Integer, Long> cpu : refused.entrySet()) {
+            Log.warn("pin: CPU %d was taken by pid %d since the plan: not used", cpu.getKey(), cpu.getValue());
+        }
         return refused;
     }
 
@@ -149,6 +152,28 @@ public final class ThreadPinning {
     public boolean hasOwnCpu(long tid) {
         ThreadPinner current = pinner;
         return current != null && current.hasOwnCpu(tid);
+    }
+
+    /**
+     * {@link #isPinned} (or, with {@code ownCpu}, {@link #hasOwnCpu}) for the process-wide
+     * settings that leave those threads alone. A class, not a method reference: it is built while
+     * a level goes in force, when a cold JVM pays each method reference's first use.
+     */
+    public LongPredicate leftAlone(boolean ownCpu) {
+        return new LeftAlone(ownCpu);
+    }
+
+    private final class LeftAlone implements LongPredicate {
+        private final boolean ownCpu;
+
+        LeftAlone(boolean ownCpu) {
+            this.ownCpu = ownCpu;
+        }
+
+        @Override
+        public boolean test(long tid) {
+            return ownCpu ? hasOwnCpu(tid) : isPinned(tid);
+        }
     }
 
     /** Dedicated CPUs of the plan in force that another JVM locked first, with its pid. */

@@ -2,6 +2,7 @@ package io.sprint.opt.tune;
 
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.Capability;
+import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
 import java.util.BitSet;
 import java.util.function.LongPredicate;
@@ -28,8 +29,28 @@ public final class AffinityAction extends OsSettingAction<PerThread<BitSet>> {
     }
 
     private static PerThreadSetting<BitSet> setting(Platform platform, LongPredicate pinned) {
-        return new PerThreadSetting<>("Cpus_allowed_list", platform, platform::affinity, platform::setAffinity,
-                cpus -> CpuList.of(cpus).toString(), pinned);
+        return new Masks(platform, pinned);
+    }
+
+    private static final class Masks extends PerThreadSetting<BitSet> {
+        Masks(Platform platform, LongPredicate pinned) {
+            super("Cpus_allowed_list", platform, pinned);
+        }
+
+        @Override
+        protected BitSet get(long tid) throws OsException {
+            return platform.affinity(tid);
+        }
+
+        @Override
+        protected void set(long tid, BitSet cpus) throws OsException {
+            platform.setAffinity(tid, cpus);
+        }
+
+        @Override
+        protected String display(BitSet cpus) {
+            return CpuList.of(cpus).toString();
+        }
     }
 
     @Override

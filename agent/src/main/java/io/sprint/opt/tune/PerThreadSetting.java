@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.LongPredicate;
 
 /**
@@ -23,38 +22,33 @@ import java.util.function.LongPredicate;
  * are left out, and left to their tuner on restore, which comes after theirs
  * ({@link #restoredLast}): threads pinned since are then back among the others and get the
  * others' original value.
+ *
+ * <p>Each value is a subclass (its one thread's read, write and text), not three lambdas: it is
+ * built while a level goes in force, when a cold JVM pays each lambda's first use.
  */
-final class PerThreadSetting<V> implements Setting<PerThread<V>> {
+abstract class PerThreadSetting<V> implements Setting<PerThread<V>> {
     private static final int PASSES = 8;
     private static final long PID = ProcessId.current();
 
-    /** Reads one thread's value. */
-    interface Getter<V> {
-        V get(long tid) throws OsException;
-    }
-
-    /** Writes one thread's value. */
-    interface Setter<V> {
-        void set(long tid, V value) throws OsException;
-    }
-
     private final String key;
-    private final Platform platform;
-    private final Getter<V> getter;
-    private final Setter<V> setter;
-    private final Function<V, String> display;
+    protected final Platform platform;
     private final LongPredicate tunedElsewhere;
 
     /** @param tunedElsewhere threads this setting leaves alone (pinned threads have their own values) */
-    PerThreadSetting(String key, Platform platform, Getter<V> getter, Setter<V> setter, Function<V, String> display,
-                     LongPredicate tunedElsewhere) {
+    PerThreadSetting(String key, Platform platform, LongPredicate tunedElsewhere) {
         this.key = key;
         this.platform = platform;
-        this.getter = getter;
-        this.setter = setter;
-        this.display = display;
         this.tunedElsewhere = tunedElsewhere;
     }
+
+    /** Reads one thread's value. */
+    protected abstract V get(long tid) throws OsException;
+
+    /** Writes one thread's value. */
+    protected abstract void set(long tid, V value) throws OsException;
+
+    /** A value as the action's detail shows it. */
+    protected abstract String display(V value);
 
     @Override
     public String key() {
@@ -71,7 +65,7 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
                 continue;
             }
             try {
-                values.put(tid, getter.get(tid));
+                values.put(tid, get(tid));
             } catch (OsException e) {
                 if (!e.noSuchThread()) {
                     throw e;
@@ -98,8 +92,8 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
                 }
                 V wanted = target.valueFor(tid);
                 try {
-                    if (!getter.get(tid).equals(wanted)) {
-                        setter.set(tid, wanted);
+                    if (!get(tid).equals(wanted)) {
+                        set(tid, wanted);
                         changed = true;
                     }
                 } catch (OsException e) {
@@ -143,9 +137,9 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
                 continue;
             }
             try {
-                V now = getter.get(tid);
+                V now = get(tid);
                 if (!now.equals(wanted)) {
-                    drift.add(new Drift(key, display.apply(wanted), display.apply(now), platform.threadName(tid), tid));
+                    drift.add(new Drift(key, display(wanted), display(now), platform.threadName(tid), tid));
                 }
             } catch (OsException e) {
                 if (!e.noSuchThread()) {
@@ -161,7 +155,7 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
     public void reapply(PerThread<V> applied) throws OsException {
         for (Drift drift : drift(applied)) {
             try {
-                setter.set(drift.tid(), applied.byTid().get(drift.tid()));
+                set(drift.tid(), applied.byTid().get(drift.tid()));
             } catch (OsException e) {
                 if (!e.noSuchThread()) {
                     throw e;
@@ -174,11 +168,11 @@ final class PerThreadSetting<V> implements Setting<PerThread<V>> {
     @Override
     public String format(PerThread<V> value) {
         if (value.byTid().isEmpty()) {
-            return "every thread " + display.apply(value.others());
+            return "every thread " + display(value.others());
         }
         Map<String, Integer> counts = new TreeMap<>();
         for (V read : value.byTid().values()) {
-            String shown = display.apply(read);
+            String shown = display(read);
             Integer count = counts.get(shown);
             counts.put(shown, count == null ? 1 : count + 1);
         }

@@ -1,6 +1,7 @@
 package io.sprint.opt.tune;
 
 import io.sprint.opt.platform.Capability;
+import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
 import java.util.function.LongPredicate;
 
@@ -17,8 +18,28 @@ public final class TimerSlackAction extends OsSettingAction<PerThread<Long>> {
     }
 
     private static PerThreadSetting<Long> setting(Platform platform, LongPredicate pinned) {
-        return new PerThreadSetting<>("timerslack_ns", platform, platform::timerSlackNanos,
-                platform::setTimerSlackNanos, nanos -> nanos + " ns", pinned);
+        return new Slack(platform, pinned);
+    }
+
+    private static final class Slack extends PerThreadSetting<Long> {
+        Slack(Platform platform, LongPredicate pinned) {
+            super("timerslack_ns", platform, pinned);
+        }
+
+        @Override
+        protected Long get(long tid) throws OsException {
+            return platform.timerSlackNanos(tid);
+        }
+
+        @Override
+        protected void set(long tid, Long nanos) throws OsException {
+            platform.setTimerSlackNanos(tid, nanos);
+        }
+
+        @Override
+        protected String display(Long nanos) {
+            return nanos + " ns";
+        }
     }
 
 }
