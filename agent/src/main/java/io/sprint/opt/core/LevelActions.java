@@ -180,10 +180,10 @@ public final class LevelActions implements Function<Profile, Iterable<Action>> {
                     "one NUMA node on this host: nothing to place"));
         }
         if (pin.cores() != null) {
-            actions.add(new AffinityAction(os, pin.cores().others(), usable, pinning.leftAlone(true),
+            actions.add(new AffinityAction(os, pin.cores().others(), usable, pin.cores().locked(), pinning.leftAlone(true),
                     pin.cores().whyOthers()));
         } else if (profile.affinity() != null) {
-            actions.add(new AffinityAction(os, profile.affinity(), usable, pinning.leftAlone(true), ""));
+            actions.add(new AffinityAction(os, profile.affinity(), usable, CpuList.NONE, pinning.leftAlone(true), ""));
         }
         return actions;
     }

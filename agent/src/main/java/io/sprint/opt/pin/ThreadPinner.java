@@ -208,11 +208,27 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
                 log.refusalCounts());
     }
 
-    /** @return the record, or null when pinning has stopped or the thread is pinned already */
+    /**
+     * The name is read again here, under the lock that renaming away takes too: a thread found
+     * running by its old name may have renamed itself since it was listed.
+     *
+     * @return the record, or null when pinning has stopped, the thread is pinned already or its
+     *     name no longer matches
+     */
     private synchronized PinnedThread pin(Thread thread, long tid) throws OsException {
-        if (stopped || pinned.containsKey(thread)) {
+        if (stopped || pinned.containsKey(thread) || !config.globs().matches(thread.getName())) {
             return null;
         }
+        PinnedThread record = pinAndRecord(thread, tid);
+        // renamed while being pinned: its rename event may have looked before the record was there
+        if (record != null && !config.globs().matches(thread.getName())) {
+            renamedAway(thread);
+            return null;
+        }
+        return record;
+    }
+
+    private PinnedThread pinAndRecord(Thread thread, long tid) throws OsException {
         PinnedThread record = new PinnedThread(thread, tid, cores != null ? os.affinity(tid) : null, os.scheduling(tid),
                 slack(tid));
         if (cores != null) {

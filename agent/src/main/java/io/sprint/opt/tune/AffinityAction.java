@@ -19,22 +19,34 @@ public final class AffinityAction extends OsSettingAction<PerThread<BitSet>> {
     private final CpuList usable;
     private final String note;
 
-    /** @param note why these CPUs, appended to the applied detail ("" for the level's list) */
-    public AffinityAction(Platform platform, CpuList wanted, CpuList usable, LongPredicate pinned, String note) {
-        super("cpu-affinity", setting(platform, pinned), PerThread.every(wanted.intersect(usable).bits()), platform,
-                Capability.THREAD_AFFINITY);
+    /**
+     * @param reserved the pinned threads' CPUs (none without pinning): a thread found only on them
+     *     was started by a pinned thread as it was being pinned (its child inherits its one CPU),
+     *     and is given the others' original CPUs back on restore, not that one
+     * @param note why these CPUs, appended to the applied detail ("" for the level's list)
+     */
+    public AffinityAction(Platform platform, CpuList wanted, CpuList usable, CpuList reserved, LongPredicate pinned,
+                          String note) {
+        super("cpu-affinity", new Masks(platform, reserved, pinned), PerThread.every(wanted.intersect(usable).bits()),
+                platform, Capability.THREAD_AFFINITY);
         this.wanted = wanted;
         this.usable = usable;
         this.note = note;
     }
 
-    private static PerThreadSetting<BitSet> setting(Platform platform, LongPredicate pinned) {
-        return new Masks(platform, pinned);
-    }
-
     private static final class Masks extends PerThreadSetting<BitSet> {
-        Masks(Platform platform, LongPredicate pinned) {
+        private final BitSet reserved;
+
+        Masks(Platform platform, CpuList reserved, LongPredicate pinned) {
             super("Cpus_allowed_list", platform, pinned);
+            this.reserved = reserved.bits();
+        }
+
+        @Override
+        protected boolean inherited(BitSet cpus) {
+            BitSet outside = (BitSet) cpus.clone();
+            outside.andNot(reserved);
+            return !reserved.isEmpty() && !cpus.isEmpty() && outside.isEmpty();
         }
 
         @Override

@@ -65,7 +65,10 @@ abstract class PerThreadSetting<V> implements Setting<PerThread<V>> {
                 continue;
             }
             try {
-                values.put(tid, get(tid));
+                V value = get(tid);
+                if (!inherited(value)) {
+                    values.put(tid, value);
+                }
             } catch (OsException e) {
                 if (!e.noSuchThread()) {
                     throw e;
@@ -73,6 +76,15 @@ abstract class PerThreadSetting<V> implements Setting<PerThread<V>> {
             }
         }
         return new PerThread<>(values, values.get(PID), leftAlone);
+    }
+
+    /**
+     * A value a thread can only have from a creator tuned elsewhere (a pinned thread): not what it
+     * had before the level, so it is not recorded, and restore gives the thread the others' value
+     * as it does a thread born since.
+     */
+    protected boolean inherited(V value) {
+        return false;
     }
 
     /**

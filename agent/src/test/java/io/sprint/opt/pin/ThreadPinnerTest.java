@@ -206,6 +206,21 @@ class ThreadPinnerTest {
     }
 
     @Test
+    void aRunningThreadRenamedAwayAfterItWasListedIsNotPinned() throws Exception {
+        Relay x = new Relay("worker-x"); // running, not pinned
+        long nativeTid = NativeThreadIds.snapshot().get(x.thread.getId()); // how pinRunning finds it
+        os.cpus.put(nativeTid, CpuList.parse("0-3").bits());
+        os.policies.put(nativeTid, Scheduling.NORMAL);
+        os.slack.put(nativeTid, 50_000L);
+        x.thread.setName("relay-x"); // listed by this name when the level is applied ...
+        List<Thread> listed = List.of(x.thread);
+        x.thread.setName("away-x"); // ... renamed before the pinner reaches it (its event found nothing pinned)
+        assertEquals(0, pinner.pinRunning(listed, true));
+        assertEquals(0, pinner.threads().size());
+        x.end();
+    }
+
+    @Test
     void aThreadRenamedAwayJoinsTheRestAndFreesItsCpu() throws Exception {
         Relay a = new Relay("relay-a");
         Relay b = new Relay("relay-b");
