@@ -185,7 +185,8 @@ public final class AgentEntry {
             return null;
         }
         try {
-            for (Profile profile : Profile.chain(options, Runtime.getRuntime().availableProcessors(), System.getenv())) {
+            int cpus = Runtime.getRuntime().availableProcessors();
+            for (Profile profile : Profile.chain(options, cpus, System.getenv())) {
                 if (profile.needsOs()) {
                     LoadOsLayer load = new LoadOsLayer();
                     AgentThreads.daemon("sprint-opt-os", load).start();

@@ -61,7 +61,8 @@ public final class LevelActions implements Function<Profile, Iterable<Action>> {
             return new ActionSteps(List.of(jvm));
         }
         OsSide os = new OsSide(profile);
-        return new ActionSteps(List.of(jvm, new ActionSteps.Step(PinningPlan.NAME, new Build(Part.PINNING, profile, os)),
+        return new ActionSteps(List.of(jvm,
+                new ActionSteps.Step(PinningPlan.NAME, new Build(Part.PINNING, profile, os)),
                 new ActionSteps.Step(OS_SETTINGS, new Build(Part.AFTER_PINNING, profile, os)),
                 new ActionSteps.Step(OS_SETTINGS, new Build(Part.DONE, profile, os))));
     }
@@ -180,8 +181,8 @@ public final class LevelActions implements Function<Profile, Iterable<Action>> {
                     "one NUMA node on this host: nothing to place"));
         }
         if (pin.cores() != null) {
-            actions.add(new AffinityAction(os, pin.cores().others(), usable, pin.cores().locked(), pinning.leftAlone(true),
-                    pin.cores().whyOthers()));
+            actions.add(new AffinityAction(os, pin.cores().others(), usable, pin.cores().locked(),
+                    pinning.leftAlone(true), pin.cores().whyOthers()));
         } else if (profile.affinity() != null) {
             actions.add(new AffinityAction(os, profile.affinity(), usable, CpuList.NONE, pinning.leftAlone(true), ""));
         }

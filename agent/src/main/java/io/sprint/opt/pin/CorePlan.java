@@ -129,8 +129,9 @@ public record CorePlan(CpuList dedicated, CpuList others, int[] order, CpuList e
         int[] cpus = dedicated.toArray();
         Map<Integer, Integer> perNode = new LinkedHashMap<>();
         for (int cpu : cpus) {
-            Integer count = perNode.get(topology.nodeOf(cpu));
-            perNode.put(topology.nodeOf(cpu), count == null ? 1 : count + 1);
+            int node = topology.nodeOf(cpu);
+            Integer count = perNode.get(node);
+            perNode.put(node, count == null ? 1 : count + 1);
         }
         long[] keys = new long[cpus.length];
         for (int i = 0; i < cpus.length; i++) {

@@ -201,7 +201,8 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
         int count = records.size();
         StringBuilder where = new StringBuilder();
         for (Map.Entry<String, Integer> place : placed.entrySet()) {
-            where.append(where.length() == 0 ? ": " : ", ").append(place.getValue()).append(" ").append(place.getKey());
+            where.append(where.length() == 0 ? ": " : ", ").append(place.getValue()).append(" ")
+                    .append(place.getKey());
         }
         Log.info("pin: %d running %s matching %s pinned%s%s%s", count, count == 1 ? "thread" : "threads", config.globs(),
                 names.isEmpty() ? "" : " (" + String.join(", ", names) + (count > names.size() ? ", …)" : ")"), where,
