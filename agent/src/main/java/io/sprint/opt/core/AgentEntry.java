@@ -17,9 +17,8 @@ import java.util.concurrent.TimeUnit;
  * <p>At start-up only the options are read on the application's thread; the level is applied
  * by the daemon thread {@code sprint-opt}, because reaching HotSpot's flags and building the
  * level's actions cost tens of ms that would otherwise delay main. {@code strict=true} applies
- * before main instead: it
- * must be able to stop the JVM. Dynamic attach applies on the attach thread, so the attach
- * command reports the result.
+ * before main instead: it must be able to stop the JVM. Dynamic attach applies on the attach
+ * thread, so the attach command reports the result.
  */
 public final class AgentEntry {
     /**

@@ -32,7 +32,6 @@ import java.util.Map;
  */
 public final class CpuLocks implements CorePlan.CpuOwners {
     private static final Map<Path, CpuLocks> BY_DIRECTORY = new HashMap<>();
-    private static final long PID = ProcessId.current();
 
     private final Path directory;
     private final Map<Integer, FileChannel> held = new LinkedHashMap<>();
@@ -102,7 +101,7 @@ public final class CpuLocks implements CorePlan.CpuOwners {
                     continue;
                 }
                 channel.truncate(0);
-                channel.write(ByteBuffer.wrap((PID + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+                channel.write(ByteBuffer.wrap((ProcessId.current() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
                 held.put(cpu, channel);
             } catch (IOException | RuntimeException e) {
                 warnOnce(e);

@@ -31,7 +31,6 @@ import java.util.function.ObjIntConsumer;
  * at all: see {@link Platform#setScheduling}).
  */
 final class ThreadPinner implements ObjIntConsumer<Thread> {
-    private static final long PID = ProcessId.current();
     /** Threads a summary names before it says "…". */
     private static final int NAMES_IN_SUMMARY = 5;
 
@@ -588,7 +587,7 @@ final class ThreadPinner implements ObjIntConsumer<Thread> {
      */
     private BitSet sharedCpus() {
         try {
-            return os.affinity(PID);
+            return os.affinity(ProcessId.current());
         } catch (OsException e) {
             return config.cores().others().bits();
         }

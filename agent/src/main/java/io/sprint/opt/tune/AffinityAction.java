@@ -35,18 +35,16 @@ public final class AffinityAction extends OsSettingAction<PerThread<BitSet>> {
     }
 
     private static final class Masks extends PerThreadSetting<BitSet> {
-        private final BitSet reserved;
+        private final CpuList reserved;
 
         Masks(Platform platform, CpuList reserved, LongPredicate pinned) {
             super("Cpus_allowed_list", platform, pinned);
-            this.reserved = reserved.bits();
+            this.reserved = reserved;
         }
 
         @Override
         protected boolean inherited(BitSet cpus) {
-            BitSet outside = (BitSet) cpus.clone();
-            outside.andNot(reserved);
-            return !reserved.isEmpty() && !cpus.isEmpty() && outside.isEmpty();
+            return !reserved.isEmpty() && !cpus.isEmpty() && CpuList.of(cpus).minus(reserved).isEmpty();
         }
 
         @Override

@@ -28,7 +28,6 @@ import java.util.function.LongPredicate;
  */
 abstract class PerThreadSetting<V> implements Setting<PerThread<V>> {
     private static final int PASSES = 8;
-    private static final long PID = ProcessId.current();
 
     private final String key;
     protected final Platform platform;
@@ -75,7 +74,7 @@ abstract class PerThreadSetting<V> implements Setting<PerThread<V>> {
                 }
             }
         }
-        return new PerThread<>(values, values.get(PID), leftAlone);
+        return new PerThread<>(values, values.get(ProcessId.current()), leftAlone);
     }
 
     /**

@@ -14,11 +14,7 @@ import java.util.function.LongPredicate;
 public final class TimerSlackAction extends OsSettingAction<PerThread<Long>> {
 
     public TimerSlackAction(Platform platform, LongPredicate pinned) {
-        super("timer-slack", setting(platform, pinned), PerThread.every(1L), platform, Capability.TIMER_SLACK);
-    }
-
-    private static PerThreadSetting<Long> setting(Platform platform, LongPredicate pinned) {
-        return new Slack(platform, pinned);
+        super("timer-slack", new Slack(platform, pinned), PerThread.every(1L), platform, Capability.TIMER_SLACK);
     }
 
     private static final class Slack extends PerThreadSetting<Long> {
