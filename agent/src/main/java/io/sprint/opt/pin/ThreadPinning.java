@@ -4,12 +4,12 @@ import io.sprint.opt.action.Drift;
 import io.sprint.opt.config.CpuList;
 import io.sprint.opt.log.Log;
 import io.sprint.opt.platform.Platform;
+import io.sprint.opt.threads.ThreadClaims;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -156,14 +156,15 @@ public final class ThreadPinning {
 
     /**
      * {@link #isPinned} (or, with {@code ownCpu}, {@link #hasOwnCpu}) for the process-wide
-     * settings that leave those threads alone. A class, not a method reference: it is built while
-     * a level goes in force, when a cold JVM pays each method reference's first use.
+     * settings that leave those threads alone, under the pinner's lock. A class, not a method
+     * reference: it is built while a level goes in force, when a cold JVM pays each method
+     * reference's first use.
      */
-    public LongPredicate leftAlone(boolean ownCpu) {
+    public ThreadClaims leftAlone(boolean ownCpu) {
         return new LeftAlone(ownCpu);
     }
 
-    private final class LeftAlone implements LongPredicate {
+    private final class LeftAlone implements ThreadClaims {
         private final boolean ownCpu;
 
         LeftAlone(boolean ownCpu) {
@@ -171,8 +172,15 @@ public final class ThreadPinning {
         }
 
         @Override
-        public boolean test(long tid) {
+        public boolean claimed(long tid) {
             return ownCpu ? hasOwnCpu(tid) : isPinned(tid);
+        }
+
+        /** The pinner's own monitor, which pinning a thread holds. */
+        @Override
+        public Object lock() {
+            ThreadPinner current = pinner;
+            return current != null ? current : this;
         }
     }
 

@@ -4,8 +4,8 @@ import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
+import io.sprint.opt.threads.ThreadClaims;
 import java.util.BitSet;
-import java.util.function.LongPredicate;
 
 /**
  * CPUs for every thread of the JVM, within the CPUs this process may use (affinity mask and
@@ -25,7 +25,7 @@ public final class AffinityAction extends OsSettingAction<PerThread<BitSet>> {
      *     and is given the others' original CPUs back on restore, not that one
      * @param note why these CPUs, appended to the applied detail ("" for the level's list)
      */
-    public AffinityAction(Platform platform, CpuList wanted, CpuList usable, CpuList reserved, LongPredicate pinned,
+    public AffinityAction(Platform platform, CpuList wanted, CpuList usable, CpuList reserved, ThreadClaims pinned,
                           String note) {
         super("cpu-affinity", new Masks(platform, reserved, pinned), PerThread.every(wanted.intersect(usable).bits()),
                 platform, Capability.THREAD_AFFINITY);
@@ -37,7 +37,7 @@ public final class AffinityAction extends OsSettingAction<PerThread<BitSet>> {
     private static final class Masks extends PerThreadSetting<BitSet> {
         private final CpuList reserved;
 
-        Masks(Platform platform, CpuList reserved, LongPredicate pinned) {
+        Masks(Platform platform, CpuList reserved, ThreadClaims pinned) {
             super("Cpus_allowed_list", platform, pinned);
             this.reserved = reserved;
         }

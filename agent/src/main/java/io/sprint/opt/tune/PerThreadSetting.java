@@ -5,6 +5,7 @@ import io.sprint.opt.action.Setting;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
 import io.sprint.opt.platform.ProcessId;
+import io.sprint.opt.threads.ThreadClaims;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.LongPredicate;
 
 /**
  * A per-thread value (CPU mask, timer slack) over every thread of this JVM, its own GC, JIT and
@@ -21,7 +21,8 @@ import java.util.function.LongPredicate;
  * started meanwhile inherits its creator's old value. Threads tuned one by one (pinned threads)
  * are left out, and left to their tuner on restore, which comes after theirs
  * ({@link #restoredLast}): threads pinned since are then back among the others and get the
- * others' original value.
+ * others' original value. Each thread is checked and read or written under the claims' lock, so
+ * a thread pinned meanwhile is either pinned after this setting wrote it or left alone by it.
  *
  * <p>Each value is a subclass (its one thread's read, write and text), not three lambdas: it is
  * built while a level goes in force, when a cold JVM pays each lambda's first use.
@@ -31,10 +32,10 @@ abstract class PerThreadSetting<V> implements Setting<PerThread<V>> {
 
     private final String key;
     protected final Platform platform;
-    private final LongPredicate tunedElsewhere;
+    private final ThreadClaims tunedElsewhere;
 
     /** @param tunedElsewhere threads this setting leaves alone (pinned threads have their own values) */
-    PerThreadSetting(String key, Platform platform, LongPredicate tunedElsewhere) {
+    PerThreadSetting(String key, Platform platform, ThreadClaims tunedElsewhere) {
         this.key = key;
         this.platform = platform;
         this.tunedElsewhere = tunedElsewhere;
@@ -59,18 +60,14 @@ abstract class PerThreadSetting<V> implements Setting<PerThread<V>> {
         Map<Long, V> values = new LinkedHashMap<>();
         Set<Long> leftAlone = new HashSet<>();
         for (long tid : platform.threads()) {
-            if (tunedElsewhere.test(tid)) {
-                leftAlone.add(tid);
-                continue;
-            }
-            try {
-                V value = get(tid);
-                if (!inherited(value)) {
-                    values.put(tid, value);
+            synchronized (tunedElsewhere.lock()) {
+                if (tunedElsewhere.claimed(tid)) {
+                    leftAlone.add(tid);
+                    continue;
                 }
-            } catch (OsException e) {
-                if (!e.noSuchThread()) {
-                    throw e;
+                V value = valueOf(tid);
+                if (value != null && !inherited(value)) {
+                    values.put(tid, value);
                 }
             }
         }
@@ -98,18 +95,15 @@ abstract class PerThreadSetting<V> implements Setting<PerThread<V>> {
         for (int pass = 0; pass < PASSES; pass++) {
             boolean changed = false;
             for (long tid : platform.threads()) {
-                if (!seen.add(tid) || tunedElsewhere.test(tid) || target.leavesAlone(tid)) {
+                if (!seen.add(tid) || target.leavesAlone(tid)) {
                     continue;
                 }
                 V wanted = target.valueFor(tid);
-                try {
-                    if (!get(tid).equals(wanted)) {
-                        set(tid, wanted);
+                synchronized (tunedElsewhere.lock()) {
+                    V now = tunedElsewhere.claimed(tid) ? null : valueOf(tid);
+                    if (now != null && !now.equals(wanted)) {
+                        setIfAlive(tid, wanted);
                         changed = true;
-                    }
-                } catch (OsException e) {
-                    if (!e.noSuchThread()) {
-                        throw e;
                     }
                 }
             }
@@ -144,33 +138,49 @@ abstract class PerThreadSetting<V> implements Setting<PerThread<V>> {
         List<Drift> drift = new ArrayList<>();
         for (long tid : platform.threads()) {
             V wanted = applied.byTid().get(tid);
-            if (wanted == null || tunedElsewhere.test(tid)) {
+            if (wanted == null) {
                 continue;
             }
-            try {
-                V now = get(tid);
-                if (!now.equals(wanted)) {
+            synchronized (tunedElsewhere.lock()) {
+                V now = tunedElsewhere.claimed(tid) ? null : valueOf(tid);
+                if (now != null && !now.equals(wanted)) {
                     drift.add(new Drift(key, display(wanted), display(now), platform.threadName(tid), tid));
-                }
-            } catch (OsException e) {
-                if (!e.noSuchThread()) {
-                    throw e;
                 }
             }
         }
         return drift;
     }
 
-    /** Only the drifted threads get their applied value again. */
+    /** Only the drifted threads get their applied value again, unless pinned since. */
     @Override
     public void reapply(PerThread<V> applied) throws OsException {
         for (Drift drift : drift(applied)) {
-            try {
-                set(drift.tid(), applied.byTid().get(drift.tid()));
-            } catch (OsException e) {
-                if (!e.noSuchThread()) {
-                    throw e;
+            synchronized (tunedElsewhere.lock()) {
+                if (!tunedElsewhere.claimed(drift.tid())) {
+                    setIfAlive(drift.tid(), applied.byTid().get(drift.tid()));
                 }
+            }
+        }
+    }
+
+    /** The thread's value, or null when it has ended. */
+    private V valueOf(long tid) throws OsException {
+        try {
+            return get(tid);
+        } catch (OsException e) {
+            if (e.noSuchThread()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private void setIfAlive(long tid, V value) throws OsException {
+        try {
+            set(tid, value);
+        } catch (OsException e) {
+            if (!e.noSuchThread()) {
+                throw e;
             }
         }
     }

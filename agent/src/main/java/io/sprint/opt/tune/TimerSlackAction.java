@@ -3,7 +3,7 @@ package io.sprint.opt.tune;
 import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.OsException;
 import io.sprint.opt.platform.Platform;
-import java.util.function.LongPredicate;
+import io.sprint.opt.threads.ThreadClaims;
 
 /**
  * Latency tuning: timer slack 1 ns for every thread, so sleeps and timed waits wake on time
@@ -13,12 +13,12 @@ import java.util.function.LongPredicate;
  */
 public final class TimerSlackAction extends OsSettingAction<PerThread<Long>> {
 
-    public TimerSlackAction(Platform platform, LongPredicate pinned) {
+    public TimerSlackAction(Platform platform, ThreadClaims pinned) {
         super("timer-slack", new Slack(platform, pinned), PerThread.every(1L), platform, Capability.TIMER_SLACK);
     }
 
     private static final class Slack extends PerThreadSetting<Long> {
-        Slack(Platform platform, LongPredicate pinned) {
+        Slack(Platform platform, ThreadClaims pinned) {
             super("timerslack_ns", platform, pinned);
         }
 

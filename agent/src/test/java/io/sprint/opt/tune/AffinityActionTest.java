@@ -9,11 +9,14 @@ import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.Capability;
 import io.sprint.opt.platform.ProcessId;
 import io.sprint.opt.platform.RefusingPlatform;
+import io.sprint.opt.threads.ThreadClaims;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +29,7 @@ class AffinityActionTest {
     private static final long CHILD = MAIN + 1;
     private static final long OTHER = MAIN + 2;
 
-    private static final class Masks extends RefusingPlatform {
+    private static class Masks extends RefusingPlatform {
         final Map<Long, String> masks = new TreeMap<>(Map.of(MAIN, "0-1", CHILD, "1", OTHER, "0-1"));
 
         @Override
@@ -53,7 +56,7 @@ class AffinityActionTest {
     private static Map<Long, String> applyAndRestore(Masks os, CpuList reserved) {
         Ledger ledger = new Ledger();
         Ledger.Transaction transaction = ledger.begin();
-        ActionRecord applied = new AffinityAction(os, CpuList.of(0), CpuList.of(0, 1), reserved, tid -> false, "")
+        ActionRecord applied = new AffinityAction(os, CpuList.of(0), CpuList.of(0, 1), reserved, ThreadClaims.NONE, "")
                 .apply(transaction);
         transaction.commit();
         assertEquals(ActionStatus.APPLIED, applied.status(), applied.toString());
@@ -71,5 +74,60 @@ class AffinityActionTest {
     @Test
     void withoutPinnedThreadsEveryMaskIsPutBackAsItWas() {
         assertEquals(Map.of(MAIN, "0-1", CHILD, "1", OTHER, "0-1"), applyAndRestore(new Masks(), CpuList.NONE));
+    }
+
+    /**
+     * A pinner claims OTHER and moves it to CPU 1 while cpu-affinity is between its check of
+     * OTHER and its write: the claim waits for the write, so the pin is not written over.
+     */
+    @Test
+    void aThreadPinnedWhileItIsBeingNarrowedKeepsItsPin() throws Exception {
+        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        ThreadClaims claims = new ThreadClaims() {
+            @Override
+            public boolean claimed(long tid) {
+                return claimed.contains(tid);
+            }
+
+            @Override
+            public Object lock() {
+                return this;
+            }
+        };
+        Thread[] pinner = new Thread[1];
+        Masks os = new Masks() {
+            private int reads;
+
+            @Override
+            public BitSet affinity(long tid) {
+                if (tid == OTHER && ++reads == 2) {
+                    pinner[0] = new Thread(() -> {
+                        synchronized (claims.lock()) {
+                            claimed.add(OTHER);
+                            masks.put(OTHER, "1");
+                        }
+                    });
+                    pinner[0].start();
+                    join(pinner[0]);
+                }
+                return super.affinity(tid);
+            }
+        };
+        Ledger.Transaction transaction = new Ledger().begin();
+        ActionRecord applied = new AffinityAction(os, CpuList.of(0), CpuList.of(0, 1), CpuList.of(1), claims, "")
+                .apply(transaction);
+        transaction.commit();
+        pinner[0].join();
+        assertEquals(ActionStatus.APPLIED, applied.status(), applied.toString());
+        assertEquals(Map.of(MAIN, "0", CHILD, "0", OTHER, "1"), os.masks);
+    }
+
+    /** Long enough for an unguarded claim to finish; a guarded one waits for the lock instead. */
+    private static void join(Thread thread) {
+        try {
+            thread.join(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
