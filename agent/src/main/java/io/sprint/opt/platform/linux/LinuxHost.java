@@ -4,6 +4,7 @@ import io.sprint.opt.config.CpuList;
 import io.sprint.opt.platform.Check;
 import io.sprint.opt.platform.CpuTopology;
 import io.sprint.opt.platform.Host;
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -285,18 +286,33 @@ public final class LinuxHost implements Host {
 
     /** The pid of a running process whose comm is {@code name} (irqbalance, stalld), or 0. */
     long pidNamed(String name) {
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc())) {
-            for (Path process : processes) {
-                String pid = process.getFileName().toString();
-                if (isNumber(pid) && name.equals(readOrNull(process.resolve("comm")))) {
-                    return Long.parseLong(pid);
-                }
-            }
-        } catch (IOException e) {
+        // java.io.File, not a DirectoryStream of Paths: a host runs thousands of processes, and
+        // the irqbalance check walks them all while a level goes in force
+        File proc = proc().toFile();
+        String[] entries = proc.list();
+        if (entries == null) {
             return 0; // no /proc: none runs that we can see
+        }
+        for (String pid : entries) {
+            if (isNumber(pid) && name.equals(command(new File(proc, pid)))) {
+                return Long.parseLong(pid);
+            }
         }
         return 0;
     }
+
+    /** /proc/PID/comm without its newline (the kernel keeps at most 15 bytes), or null once ended. */
+    private static String command(File process) {
+        try (InputStream in = new FileInputStream(new File(process, "comm"))) {
+            byte[] read = in.readNBytes(COMM_BYTES);
+            int length = read.length > 0 && read[read.length - 1] == '\n' ? read.length - 1 : read.length;
+            return new String(read, 0, length, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static final int COMM_BYTES = 64;
 
     /** Whether a /proc or /sys entry's name is a number (a pid, an IRQ). */
     static boolean isNumber(String name) {
