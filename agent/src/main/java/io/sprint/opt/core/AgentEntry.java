@@ -61,7 +61,7 @@ public final class AgentEntry {
             }
         } else if (strict) {
             // JNA starts while this thread reaches HotSpot's flags: nothing of the application runs before premain returns
-            LoadOsLayer load = prepareOsLayer(chosen);
+            LoadOsLayer load = prepareOsLayer(chosen, true);
             try {
                 AgentRuntime created = applyNow(chosen, true, inst);
                 if (created != null) {
@@ -72,7 +72,7 @@ public final class AgentEntry {
             }
         } else {
             daemon(new StartUp(chosen, inst)); // reaches HotSpot's flags meanwhile
-            awaitJna(prepareOsLayer(chosen));
+            awaitJna(prepareOsLayer(chosen, false));
         }
     }
 
@@ -140,12 +140,18 @@ public final class AgentEntry {
     }
 
     /**
-     * Initialises JNA, then lets premain go on, then binds the OS layer. Its own class, not a
-     * lambda (see {@link StartUp}); its own thread, because premain runs on the application's main
-     * thread, whose stack may be tiny ({@code -Xss136k}, as {@code flags turbo} recommends).
+     * Initialises JNA, then lets premain go on, then binds the OS layer and works ahead for the
+     * level ({@link OsPrefetch}). Its own class, not a lambda (see {@link StartUp}); its own
+     * thread, because premain runs on the application's main thread, whose stack may be tiny
+     * ({@code -Xss136k}, as {@code flags turbo} recommends).
      */
     private static final class LoadOsLayer implements Runnable {
         private final CountDownLatch jnaReady = new CountDownLatch(1);
+        private final Profile profile;
+
+        LoadOsLayer(Profile profile) {
+            this.profile = profile;
+        }
 
         @Override
         public void run() {
@@ -155,6 +161,9 @@ public final class AgentEntry {
                 jnaReady.countDown();
             }
             OsLayer.platform();
+            if (profile != null) {
+                OsPrefetch.ahead(profile);
+            }
         }
 
         /** Bounded: a JNA start that hangs must not hold main back for good. */
@@ -177,9 +186,11 @@ public final class AgentEntry {
      * it. The JDK's CPU count stands in for the host's here: reading the host's costs tens of ms
      * of cold start-up, and no level's need for the OS layer depends on it.
      *
+     * @param strict whether the level is applied before main, which is when that thread also works
+     *     ahead for it ({@link OsPrefetch})
      * @return the load to await before premain returns, or null when there is none
      */
-    private static LoadOsLayer prepareOsLayer(Options options) {
+    private static LoadOsLayer prepareOsLayer(Options options, boolean strict) {
         if (options == null) {
             return null;
         }
@@ -187,7 +198,7 @@ public final class AgentEntry {
             int cpus = Runtime.getRuntime().availableProcessors();
             for (Profile profile : Profile.chain(options, cpus, System.getenv())) {
                 if (profile.needsOs()) {
-                    LoadOsLayer load = new LoadOsLayer();
+                    LoadOsLayer load = new LoadOsLayer(strict ? profile : null);
                     AgentThreads.daemon("sprint-opt-os", load).start();
                     return load;
                 }

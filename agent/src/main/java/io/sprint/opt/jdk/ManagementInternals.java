@@ -50,7 +50,8 @@ public final class ManagementInternals {
         return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
     }
 
-    static boolean opened() {
+    /** Whether {@link #open} has opened the package (diagnostic commands then go straight to HotSpot). */
+    public static boolean opened() {
         Optional<Module> management = ModuleLayer.boot().findModule(MODULE);
         return management.isPresent() && management.get().isOpen(PACKAGE, ManagementInternals.class.getModule());
     }

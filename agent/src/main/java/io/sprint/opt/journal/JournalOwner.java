@@ -8,9 +8,17 @@ import java.util.Optional;
  * given to a new process since is never mistaken for the JVM that wrote the journal.
  */
 public record JournalOwner(long pid, long startMillis) {
+    /** This JVM; asked once (ProcessHandle's first use costs a cold JVM milliseconds), possibly ahead. */
     public static JournalOwner current() {
-        ProcessHandle self = ProcessHandle.current();
-        return new JournalOwner(self.pid(), startOf(self).orElse(0L));
+        return Self.OWNER;
+    }
+
+    private static final class Self {
+        static final JournalOwner OWNER = of(ProcessHandle.current());
+
+        private static JournalOwner of(ProcessHandle self) {
+            return new JournalOwner(self.pid(), startOf(self).orElse(0L));
+        }
     }
 
     // no lambdas on this path: the first journal is opened while the level goes in force

@@ -28,6 +28,11 @@ public final class ThreadPinning {
         this.platform = platform;
     }
 
+    /** Runs the weaving once ahead of {@link #start}, on a thread that is otherwise idle (see {@link ThreadHook#prepare}). */
+    public static void prepareHook() {
+        ThreadHook.prepare();
+    }
+
     /** A configuration as users read it, in this OS's policies. */
     String describe(PinConfig config) {
         return config.describe(platform.get());

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The Java heap's reserved address range, from HotSpot's own GC.heap_info (a diagnostic
  * command): G1 prints {@code [0x…c0000000, 0x…100000000)}, Parallel and Serial one bracket per
- * generation. ZGC and Shenandoah print no range.
+ * generation. ZGC and Shenandoah print no range. The range is reserved at JVM start and never
+ * moves, so it is asked once.
  */
 final class HeapRange {
     private static final Pattern BRACKET = Pattern.compile("\\[(0x[0-9a-f]+)(?:, 0x[0-9a-f]+)*, (0x[0-9a-f]+)\\)");
@@ -18,10 +19,20 @@ final class HeapRange {
 
     /** [start, end), or empty when this collector's heap is not one range. */
     static Optional<long[]> find() {
-        try {
-            return parse(DiagnosticCommands.run("GC.heap_info"));
-        } catch (Exception e) {
-            return Optional.empty();
+        Optional<long[]> range = Reserved.RANGE;
+        return range.isPresent() ? Optional.of(range.get().clone()) : range;
+    }
+
+    /** Asked when first needed (class initialisation is the lock), possibly ahead on another thread. */
+    private static final class Reserved {
+        static final Optional<long[]> RANGE = ask();
+
+        private static Optional<long[]> ask() {
+            try {
+                return parse(DiagnosticCommands.run("GC.heap_info"));
+            } catch (Exception e) {
+                return Optional.empty();
+            }
         }
     }
 

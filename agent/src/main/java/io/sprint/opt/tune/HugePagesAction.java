@@ -17,6 +17,11 @@ public final class HugePagesAction extends OsSettingAction<Boolean> {
     private final String thpMode;
     private final boolean heapFound;
 
+    /** Finds the heap's range ahead of the action, on a thread that is otherwise idle. */
+    public static void prepare() {
+        HeapRange.find();
+    }
+
     public HugePagesAction(Platform platform, Host host) {
         this(platform, host.thpMode(), HeapRange.find());
     }

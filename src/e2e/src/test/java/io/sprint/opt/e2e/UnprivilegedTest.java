@@ -69,6 +69,9 @@ class UnprivilegedTest {
         assumeTrue("0-1".equals(OsState.cpuList(ProcessHandle.current().pid())), "written for CPUs 0-1");
         try (Target target = relayAppAsNobody(jdk, "level=enterprise,pin=relay-*", 60)) {
             target.awaitStderr("level enterprise applied", Duration.ofSeconds(20));
+            // the level can be in force before the app starts its relay threads, which then pin themselves
+            target.awaitPinned("relay-0", Duration.ofSeconds(20));
+            target.awaitPinned("relay-1", Duration.ofSeconds(20));
             String log = target.stderr();
             assertTrue(log.contains("level enterprise applied"), log);
             assertTrue(log.contains("WARN level enterprise: thread-pinning applied in part (no real-time policy: no"
