@@ -149,6 +149,7 @@ public final class AgentEntry {
         private final CountDownLatch jnaReady = new CountDownLatch(1);
         private final Profile profile;
 
+        /** @param profile the level to work ahead for, or null for none (without strict=true) */
         LoadOsLayer(Profile profile) {
             this.profile = profile;
         }

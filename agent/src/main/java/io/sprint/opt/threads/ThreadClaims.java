@@ -9,19 +9,6 @@ package io.sprint.opt.threads;
  * housekeeping CPUs).
  */
 public interface ThreadClaims {
-    /** No thread is claimed (no pinning). */
-    ThreadClaims NONE = new ThreadClaims() {
-        @Override
-        public boolean claimed(long tid) {
-            return false;
-        }
-
-        @Override
-        public Object lock() {
-            return this;
-        }
-    };
-
     /** Whether native thread {@code tid} is tuned one by one. */
     boolean claimed(long tid);
 

@@ -53,10 +53,25 @@ class AffinityActionTest {
         }
     }
 
+    /** Threads a pinner has claimed, the claims being their own lock as the pinner is in the agent. */
+    private static final class Claims implements ThreadClaims {
+        final Set<Long> claimed = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public boolean claimed(long tid) {
+            return claimed.contains(tid);
+        }
+
+        @Override
+        public Object lock() {
+            return this;
+        }
+    }
+
     private static Map<Long, String> applyAndRestore(Masks os, CpuList reserved) {
         Ledger ledger = new Ledger();
         Ledger.Transaction transaction = ledger.begin();
-        ActionRecord applied = new AffinityAction(os, CpuList.of(0), CpuList.of(0, 1), reserved, ThreadClaims.NONE, "")
+        ActionRecord applied = new AffinityAction(os, CpuList.of(0), CpuList.of(0, 1), reserved, new Claims(), "")
                 .apply(transaction);
         transaction.commit();
         assertEquals(ActionStatus.APPLIED, applied.status(), applied.toString());
@@ -82,18 +97,7 @@ class AffinityActionTest {
      */
     @Test
     void aThreadPinnedWhileItIsBeingNarrowedKeepsItsPin() throws Exception {
-        Set<Long> claimed = ConcurrentHashMap.newKeySet();
-        ThreadClaims claims = new ThreadClaims() {
-            @Override
-            public boolean claimed(long tid) {
-                return claimed.contains(tid);
-            }
-
-            @Override
-            public Object lock() {
-                return this;
-            }
-        };
+        Claims claims = new Claims();
         Thread[] pinner = new Thread[1];
         Masks os = new Masks() {
             private int reads;
@@ -103,7 +107,7 @@ class AffinityActionTest {
                 if (tid == OTHER && ++reads == 2) {
                     pinner[0] = new Thread(() -> {
                         synchronized (claims.lock()) {
-                            claimed.add(OTHER);
+                            claims.claimed.add(OTHER);
                             masks.put(OTHER, "1");
                         }
                     });
