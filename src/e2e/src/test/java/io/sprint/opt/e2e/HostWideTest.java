@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,8 +101,13 @@ class HostWideTest {
             Map<String, Long> first = interruptsOn(1);
             Thread.sleep(10_000);
             Map<String, Long> later = interruptsOn(1);
+            Set<String> deferred = movedAtNextInterrupt();
             for (String irq : moved) {
-                assertEquals(first.get(irq), later.get(irq), "IRQ " + irq + "'s CPU1 column grew in 10 s");
+                // An IO-APIC interrupt without remapping moves in the interrupt path: the write only
+                // marks the move, and its next interrupt still arrives on the old CPU.
+                long allowed = deferred.contains(irq) ? 1 : 0;
+                assertTrue(later.get(irq) - first.get(irq) <= allowed, "IRQ " + irq + "'s CPU1 column grew in 10 s: "
+                        + first.get(irq) + " → " + later.get(irq) + (allowed > 0 ? " (one is its deferred move)" : ""));
             }
 
             Map<Path, String> shielded = HostSettings.snapshot();
@@ -244,6 +251,18 @@ class HostWideTest {
             }
         }
         return counts;
+    }
+
+    /** The IRQs of /proc/interrupts whose chip is the IO-APIC: their affinity changes at their next interrupt. */
+    private static Set<String> movedAtNextInterrupt() throws IOException {
+        Set<String> irqs = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("/proc/interrupts"))) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields[0].matches("\\d+:") && List.of(fields).contains("IO-APIC")) {
+                irqs.add(fields[0].replace(":", ""));
+            }
+        }
+        return irqs;
     }
 
     private static List<String> prefixes(List<String> journals) {
