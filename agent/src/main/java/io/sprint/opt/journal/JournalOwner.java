@@ -1,40 +1,28 @@
 package io.sprint.opt.journal;
 
+import io.sprint.opt.platform.ProcessId;
+import io.sprint.opt.platform.ProcessStart;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The process a journal belongs to: its pid and its start time, so that a pid the kernel has
  * given to a new process since is never mistaken for the JVM that wrote the journal.
  */
 public record JournalOwner(long pid, long startMillis) {
-    /** This JVM; asked once (ProcessHandle's first use costs a cold JVM milliseconds), possibly ahead. */
+    /** This JVM; asked once, possibly ahead. */
     public static JournalOwner current() {
         return Self.OWNER;
     }
 
     private static final class Self {
-        static final JournalOwner OWNER = of(ProcessHandle.current());
-
-        private static JournalOwner of(ProcessHandle self) {
-            return new JournalOwner(self.pid(), startOf(self).orElse(0L));
-        }
+        static final JournalOwner OWNER = new JournalOwner(ProcessId.current(),
+                Math.max(0, ProcessStart.millis(ProcessId.current())));
     }
 
-    // no lambdas on this path: the first journal is opened while the level goes in force
-    private static Optional<Long> startOf(ProcessHandle process) {
-        Optional<Instant> start = process.info().startInstant();
-        return start.isPresent() ? Optional.of(start.get().toEpochMilli()) : Optional.empty();
-    }
-
-    /** Whether the process that wrote the journal still runs. */
+    /** Whether the process that wrote the journal still runs: its pid, started when the journal says. */
     public boolean alive() {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty() || !process.get().isAlive()) {
-            return false;
-        }
-        Optional<Long> start = startOf(process.get());
-        return start.isPresent() && start.get() == startMillis;
+        long start = ProcessStart.millis(pid);
+        return start >= 0 && start == startMillis;
     }
 
     /** The journal's file name: {@code PID-STARTMILLIS.journal}. */
