@@ -1,14 +1,13 @@
 package io.sprint.opt.journal;
 
 import io.sprint.opt.log.Log;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,8 +20,9 @@ import java.util.function.Predicate;
  * This JVM's journal of host-wide settings: the original of every kernel file it is about to
  * change, on disk before the change, so that what outlives the JVM can be put back after a
  * {@code kill -9} ({@link StaleJournals}). One file per JVM, {@code DIR/PID-START.journal},
- * replaced whole at each change (written beside it, synced, renamed over it): a crash leaves the
- * old journal or the new one, never half of one. Deleted when everything in it is put back.
+ * replaced whole at each change (written beside it, renamed over it): a JVM that dies while
+ * saving leaves the old journal or the new one, never half of one. Deleted when everything in it
+ * is put back.
  *
  * <p>The directory is the owner's alone (0755): {@code restore --stale}, run as root, writes
  * what journals say, so it reads only journals nobody else could have written.
@@ -173,13 +173,10 @@ public final class HostJournal {
         }
         text.append(END).append('\n');
         Path next = directory.resolve("." + owner.fileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            channel.force(true);
+        // Not synced: the journal must outlive the JVM, which the page cache does; what it records
+        // does not outlive the host (a boot resets every kernel setting, and empties /run).
+        try (OutputStream out = new FileOutputStream(next.toFile())) {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
         }
         Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
