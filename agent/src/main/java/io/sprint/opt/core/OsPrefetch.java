@@ -15,8 +15,9 @@ import io.sprint.opt.tune.HugePagesAction;
  *
  * <p>With {@code strict=true} only, where main waits for the whole level: strict turbo,pin
  * started 12 ms sooner in wall time for 10 ms more CPU (src/bench/startcost.sh 30, against the
- * same build without it, when this thread also asked ProcessHandle for the journal's owner). Without strict the application's own main runs beside this thread,
- * and turbo,pin's main started 34 ms later with it (src/bench/effect.sh 9).
+ * same build without it, when this thread also asked ProcessHandle for the journal's owner).
+ * Without strict the application's own main runs beside this thread, and turbo,pin's main
+ * started 34 ms later with it (src/bench/effect.sh 9).
  */
 final class OsPrefetch {
     private OsPrefetch() {

@@ -9,7 +9,7 @@ import java.time.Instant;
  * given to a new process since is never mistaken for the JVM that wrote the journal.
  */
 public record JournalOwner(long pid, long startMillis) {
-    /** This JVM; asked once, possibly ahead. */
+    /** This JVM, read once. */
     public static JournalOwner current() {
         return Self.OWNER;
     }
