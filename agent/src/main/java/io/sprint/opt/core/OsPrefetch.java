@@ -2,6 +2,7 @@ package io.sprint.opt.core;
 
 import io.sprint.opt.config.Profile;
 import io.sprint.opt.jdk.ManagementInternals;
+import io.sprint.opt.pin.PinningPlan;
 import io.sprint.opt.pin.ThreadPinning;
 import io.sprint.opt.tune.HugePagesAction;
 
@@ -25,7 +26,7 @@ final class OsPrefetch {
 
     /** In the order the level's actions need them. */
     static void ahead(Profile profile) {
-        if ((profile.pinning() || profile.rt()) && !profile.pin().isEmpty()) {
+        if (PinningPlan.selectsThreads(profile)) {
             ThreadPinning.prepareHook();
         }
         // only once the level's thread has opened jdk.management: before, the command would go

@@ -29,8 +29,7 @@ public record PinningPlan(Action action, CorePlan cores) {
      */
     public static PinningPlan of(Profile profile, Platform os, Host host, CpuList start, ThreadPinning pinning) {
         NameGlobs globs = new NameGlobs(profile.pin());
-        boolean selects = !globs.isEmpty() && (profile.pinning() || profile.rt());
-        if (!selects) {
+        if (!selectsThreads(profile)) {
             return new PinningPlan(profile.pinning() || profile.rt() ? new Skipped(NAME, "no threads",
                     "no threads selected: pin=GLOBS names them (e.g. pin=relay-*); dedicated CPUs and real-time"
                     + " priority go only to those, never to the whole JVM (its GC and JIT threads must keep running)")
@@ -62,6 +61,11 @@ public record PinningPlan(Action action, CorePlan cores) {
         return new PinningPlan(new PinningAction(pinning, config,
                 profile.pinning() && !dedicated ? "; " + noCpu + ", so they share its CPUs" : "", withoutRealTime),
                 dedicated || avoids(cores) ? cores : null);
+    }
+
+    /** Whether the profile gives the threads pin= names their own CPUs or a real-time policy. */
+    public static boolean selectsThreads(Profile profile) {
+        return !profile.pin().isEmpty() && (profile.pinning() || profile.rt());
     }
 
     /** Attempts at a plan whose CPUs this JVM then locks, before giving up to another JVM planning at once. */
