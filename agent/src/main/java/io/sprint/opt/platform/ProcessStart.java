@@ -16,8 +16,6 @@ import java.util.Optional;
  * force. Being the same number, it names the same owner as a journal written either way.
  */
 public final class ProcessStart {
-    /** The unit of /proc/PID/stat's start time: USER_HZ, 100 on every architecture Linux runs on today. */
-    private static final long TICKS_PER_SECOND = 100;
     private static final boolean PROC = new File("/proc/self/stat").canRead();
 
     private ProcessStart() {
@@ -28,12 +26,10 @@ public final class ProcessStart {
         if (!PROC) {
             return fromProcessHandle(pid);
         }
-        try (InputStream in = new FileInputStream("/proc/" + pid + "/stat")) {
-            String stat = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            // after the name in parentheses (which may hold spaces): field 3, the state, on
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[22 - 3]);
-            return Boot.MILLIS < 0 ? -1 : Boot.MILLIS + ticks * 1000 / TICKS_PER_SECOND;
+        try {
+            ProcStat stat = ProcStat.parse(read("/proc/" + pid + "/stat"));
+            return stat == null || Boot.MILLIS < 0 ? -1
+                    : Boot.MILLIS + stat.number(22) * 1000 / ProcStat.TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -41,11 +37,11 @@ public final class ProcessStart {
 
     /** The host's boot time, read once per JVM as the JDK does. */
     private static final class Boot {
-        static final long MILLIS = read();
+        static final long MILLIS = fromBtime();
 
-        private static long read() {
-            try (InputStream in = new FileInputStream("/proc/stat")) {
-                String stat = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        private static long fromBtime() {
+            try {
+                String stat = read("/proc/stat");
                 int at = stat.indexOf("\nbtime ");
                 if (at < 0) {
                     return -1;
@@ -56,6 +52,12 @@ public final class ProcessStart {
             } catch (IOException | RuntimeException e) {
                 return -1;
             }
+        }
+    }
+
+    private static String read(String file) throws IOException {
+        try (InputStream in = new FileInputStream(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 

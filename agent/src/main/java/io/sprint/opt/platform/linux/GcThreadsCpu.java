@@ -1,5 +1,6 @@
 package io.sprint.opt.platform.linux;
 
+import io.sprint.opt.platform.ProcStat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ final class GcThreadsCpu {
     /** Thread names (as /proc's 15-character comm) of G1, Parallel, ZGC and Shenandoah workers. */
     private static final List<String> GC_THREAD_PREFIXES = List.of("GC Thread#", "G1 ", "Shenandoah",
             "ZWorker", "ZDriver", "ZDirector", "ZStat", "ZUnmapper", "ZUncommitter");
-    private static final long CLOCK_TICKS_PER_SECOND = 100;
     static final long RESCAN_SECONDS = 10;
 
     private final Path tasks;
@@ -50,7 +50,7 @@ final class GcThreadsCpu {
         for (Path stat : gcThreads) {
             ticks += Math.max(0, gcTicks(stat));
         }
-        return ticks / (double) CLOCK_TICKS_PER_SECOND;
+        return ticks / (double) ProcStat.TICKS_PER_SECOND;
     }
 
     private List<Path> walk() throws IOException {
@@ -74,17 +74,14 @@ final class GcThreadsCpu {
         } catch (IOException e) {
             return -1; // the thread ended while we looked
         }
-        int open = line.indexOf('(');
-        int close = line.lastIndexOf(')');
-        if (open < 0 || close < open) {
+        ProcStat fields = ProcStat.parse(line);
+        if (fields == null) {
             return -1;
         }
-        String name = line.substring(open + 1, close);
+        String name = fields.name();
         if (GC_THREAD_PREFIXES.stream().noneMatch(name::startsWith)) {
             return -1; // also a thread id reused by another thread since the walk
         }
-        // Fields after the name: state is field 3, utime field 14, stime field 15.
-        String[] fields = line.substring(close + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return fields.number(14) + fields.number(15); // utime + stime
     }
 }
