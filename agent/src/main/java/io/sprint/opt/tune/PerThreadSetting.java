@@ -100,7 +100,7 @@ abstract class PerThreadSetting<V> implements Setting<PerThread<V>> {
                 }
                 V wanted = target.valueFor(tid);
                 synchronized (tunedElsewhere.lock()) {
-                    V now = tunedElsewhere.claimed(tid) ? null : valueOf(tid);
+                    V now = unclaimedValueOf(tid);
                     if (now != null && !now.equals(wanted)) {
                         setIfAlive(tid, wanted);
                         changed = true;
@@ -142,7 +142,7 @@ abstract class PerThreadSetting<V> implements Setting<PerThread<V>> {
                 continue;
             }
             synchronized (tunedElsewhere.lock()) {
-                V now = tunedElsewhere.claimed(tid) ? null : valueOf(tid);
+                V now = unclaimedValueOf(tid);
                 if (now != null && !now.equals(wanted)) {
                     drift.add(new Drift(key, display(wanted), display(now), platform.threadName(tid), tid));
                 }
@@ -161,6 +161,11 @@ abstract class PerThreadSetting<V> implements Setting<PerThread<V>> {
                 }
             }
         }
+    }
+
+    /** The thread's value, or null when it has ended or is tuned elsewhere; called holding the claims' lock. */
+    private V unclaimedValueOf(long tid) throws OsException {
+        return tunedElsewhere.claimed(tid) ? null : valueOf(tid);
     }
 
     /** The thread's value, or null when it has ended. */
